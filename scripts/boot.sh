@@ -1,0 +1,16 @@
+#!/bin/bash
+# boot.sh [KERNEL-ARGS...]: boot the main build in QEMU (TCG only: /dev/kvm on
+# these machines cannot run it) with the test initramfs; log to $LOGS/guest.log.
+. "$(dirname "$0")/lib.sh"
+log=$LOGS/guest${BOOT_TAG:+-$BOOT_TAG}.log
+note "booting in QEMU TCG (log: $log)"
+start=$(date +%s)
+timeout "${BOOT_TIMEOUT:-2400}" qemu-system-x86_64 -accel tcg -machine q35 -cpu EPYC,+svm -smp 4 -m 2048 \
+	-kernel "$OUT/main/arch/x86/boot/bzImage" -initrd "$OUT/initramfs.cpio.gz" \
+	-append "console=ttyS0 loglevel=4 panic=-1 $*" \
+	-nographic -no-reboot -nodefaults -serial stdio </dev/null >"$log" 2>&1 || true
+echo "$(($(date +%s) - start))" >"$log.seconds"
+grep -q '^GUEST: done' "$log" || {
+	tail -n 150 "$log"
+	die "the guest did not finish (no 'GUEST: done' in $log)"
+}

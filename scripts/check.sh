@@ -1,0 +1,27 @@
+#!/bin/bash
+# check.sh: the test command. Runs every gate, prints one line per test case
+# and closes with "N passed, N failed, N skipped". A failing gate does not stop
+# the others, except when there is no tree to test.
+. "$(dirname "$0")/lib.sh"
+: >"$RESULTS"
+: >"$LOGS/timings"
+step() { # step NAME COMMAND...: run a gate, time it, record a crash as a failure
+	local name=$1 t0=$SECONDS; shift
+	echo "--- $name"
+	"$@" || grep -q " $name" "$RESULTS" || result FAIL "$name" "see the output above"
+	echo "$name $((SECONDS - t0))s" >>"$LOGS/timings"
+}
+"$TOP/scripts/deps.sh"
+"$TOP/scripts/make-tree.sh"
+step series-applies "$TOP/scripts/gate-apply.sh"
+step checkpatch "$TOP/scripts/gate-checkpatch.sh"
+step bisect "$TOP/scripts/gate-bisect.sh"
+step build/main "$TOP/scripts/build.sh" main
+step selftests-build "$TOP/scripts/selftests.sh"
+step initramfs "$TOP/scripts/initramfs.sh"
+step boot "$TOP/scripts/boot.sh"
+step guest-results "$TOP/scripts/guest-results.sh" "$LOGS/guest.log"
+step warnings "$TOP/scripts/gate-warnings.sh"
+step build-variants "$TOP/scripts/gate-variants.sh"
+sed 's/^/  /' "$LOGS/timings"
+"$TOP/scripts/summary.sh"

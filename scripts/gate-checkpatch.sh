@@ -1,0 +1,22 @@
+#!/bin/bash
+# gate-checkpatch.sh: checkpatch --strict --codespell on every patch of the
+# series; only the messages listed in tests/checkpatch.exceptions are allowed.
+. "$(dirname "$0")/lib.sh"
+. "$TOP/scripts/series.sh"
+dict=$(python3 -c 'import codespell_lib, os; print(os.path.join(os.path.dirname(codespell_lib.__file__), "data", "dictionary.txt"))')
+fail=0
+for p in $(series_files all); do
+	ignore=$(awk -v p="$p" '!/^#/ && NF { if (p ~ "^" $1 "$") printf "%s,", $2 }' \
+		<(sed 's/\*/.*/g' "$TOP/tests/checkpatch.exceptions"))
+	out=$(cd "$TREE" && ./scripts/checkpatch.pl --strict --codespell --codespellfile "$dict" \
+		--no-signoff --show-types --terse ${ignore:+--ignore "${ignore%,}"} "$TOP/patches/$p" 2>&1) && rc=0 || rc=$?
+	if [ $rc -eq 0 ] && ! grep -qE ': (ERROR|WARNING|CHECK):' <<<"$out"; then
+		result PASS "checkpatch/$p"
+	else
+		echo "$out" | sed 's/^/  /'
+		result FAIL "checkpatch/$p"
+		fail=1
+	fi
+done
+[ -n "$(series_files all)" ] || result PASS checkpatch "the series is empty"
+exit $fail

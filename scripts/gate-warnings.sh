@@ -1,0 +1,33 @@
+#!/bin/bash
+# gate-warnings.sh: W=1 and sparse (C=2) on every object the series touches;
+# a warning fails the gate unless the base already has it for that file.
+. "$(dirname "$0")/lib.sh"
+. "$TOP/scripts/touched.sh"
+objs=$(touched_files | sed -n 's/\.c$/.o/p')
+if [ -z "$objs" ]; then
+	result PASS warnings "the series touches no C file"
+	exit 0
+fi
+# Warnings of one object at the checked-out commit, without line numbers.
+warnings_of() {
+	rm -f "$OUT/main/$1"
+	kmake "$OUT/main" W=1 C=2 "$1" 2>&1 >/dev/null | grep -E 'warning|error' |
+		sed -E "s|^$TREE/||; s|:[0-9]+:[0-9]+:|:|; s|:[0-9]+:|:|" | sort
+}
+fail=0
+base=$(base_rev)
+for o in $objs; do
+	checkout_for_build "$base"
+	before=$( [ -f "$TREE/${o%.o}.c" ] && warnings_of "$o" || true)
+	checkout_for_build "$RETURN_TO"
+	after=$(warnings_of "$o")
+	new=$(comm -13 <(echo "$before") <(echo "$after") | grep . || true)
+	if [ -z "$new" ]; then
+		result PASS "warnings/$o" "W=1 and sparse: nothing new"
+	else
+		echo "$new" | sed 's/^/  /'
+		result FAIL "warnings/$o" "new W=1 or sparse warnings"
+		fail=1
+	fi
+done
+exit $fail

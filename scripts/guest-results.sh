@@ -1,0 +1,43 @@
+#!/bin/bash
+# guest-results.sh LOG: turn a guest log into result lines: the guest's own
+# RESULT lines, every KUnit test case (KTAP from the kernel log), and one line
+# for the kernel-log check. Exits non-zero if anything failed.
+. "$(dirname "$0")/lib.sh"
+log=$1
+dmesg=$(sed -n '/^=== dmesg begin ===/,/^=== dmesg end ===/p' "$log" | sed -E 's/^\[ *[0-9]+\.[0-9]+\] //')
+fail=0
+
+while read -r _ status name detail; do
+	result "$status" "$name" "${detail#(}"
+	[ "$status" != FAIL ] || fail=1
+done < <(grep -a '^RESULT ' "$log" | sed -E 's/ \((.*)\)$/ \1/')
+
+# KTAP: suites at column 0, test cases indented by four spaces ("    ok 3 name").
+ktap=$(echo "$dmesg" | awk '
+	/^# Subtest: / { suite = $3 }
+	/^    (not )?ok [0-9]+ / {
+		line = $0; sub(/^    /, "", line)
+		status = (line ~ /^not ok/) ? "FAIL" : (line ~ /# SKIP/) ? "SKIP" : "PASS"
+		sub(/^(not )?ok [0-9]+ /, "", line); sub(/ # .*/, "", line)
+		print status, "kunit/" suite "." line
+	}')
+if [ -z "$ktap" ]; then
+	result FAIL kunit "no KTAP output in the kernel log"
+	fail=1
+else
+	while read -r status name; do
+		result "$status" "$name"
+		[ "$status" != FAIL ] || fail=1
+	done <<<"$ktap"
+fi
+
+# The kernel-log gate: any lockdep, WARNING, BUG, KASAN or UBSAN report fails it.
+bad=$(echo "$dmesg" | grep -n -E -A12 'WARNING:|BUG:|INFO: (possible|inconsistent|trying|lockdep)|possible (circular|recursive) locking|bad unlock balance|KASAN:|UBSAN:|general protection fault|Oops|Kernel panic' || true)
+if [ -n "$bad" ]; then
+	echo "$bad" | head -n 80 | sed 's/^/  /'
+	result FAIL kernel-log "lockdep/WARNING/BUG report in the guest kernel log"
+	fail=1
+else
+	result PASS kernel-log "no lockdep, WARNING, BUG, KASAN or UBSAN report"
+fi
+exit $fail

@@ -1,0 +1,39 @@
+# Shared settings for the scripts; sourced, never run.
+# Everything the scripts make lives under $BUILD (ignored by git) or $CACHE.
+set -euo pipefail
+
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD=${BUILD:-$TOP/build}
+CACHE=${SNP_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/snp-series}
+TREE=${KERNEL_SRC:-$BUILD/linux}
+OUT=$BUILD/out
+LOGS=$BUILD/logs
+BASE_TAG=snp-base
+JOBS=${JOBS:-$(nproc)}
+mkdir -p "$BUILD" "$LOGS"
+
+die() { echo "error: $*" >&2; exit 1; }
+note() { echo "==> $*"; }
+
+# One line per gate or test case, collected by scripts/summary.sh.
+RESULTS=${RESULTS:-$BUILD/results}
+result() { # result PASS|FAIL|SKIP name [detail]
+	local status=$1 name=$2; shift 2
+	printf '%s %s%s\n' "$status" "$name" "${1:+ ($*)}" | tee -a "$RESULTS"
+}
+
+# The tree's patched commits sit on top of this tag.
+base_rev() {
+	if [ -n "${KERNEL_SRC:-}" ]; then
+		cat "$BUILD/kernel-src-base"
+	else
+		git -C "$TREE" rev-parse -q --verify "refs/tags/$BASE_TAG^{commit}"
+	fi
+}
+
+kmake() { # kmake OUTDIR target...
+	local o=$1; shift
+	local cc=gcc
+	command -v ccache >/dev/null && cc="ccache gcc"
+	make -s -C "$TREE" O="$o" CC="$cc" -j"$JOBS" "$@"
+}

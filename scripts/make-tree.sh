@@ -1,0 +1,81 @@
+#!/bin/bash
+# make-tree.sh: make $TREE hold the base kernel with patches/ applied.
+# Own tree ($BUILD/linux): imported from the pinned .deb, base tagged snp-base.
+# KERNEL_SRC: the user's git tree; the series goes on a new branch snp-series.
+# Work in the tree that is not exported yet is never thrown away.
+. "$(dirname "$0")/lib.sh"
+. "$TOP/scripts/series.sh"
+
+import_deb() {
+	local deb tmp src
+	deb=$("$TOP/scripts/fetch-base.sh")
+	tmp=$BUILD/import.tmp
+	rm -rf "$tmp" && mkdir -p "$tmp"
+	note "unpacking $(basename "$deb")"
+	dpkg-deb -x "$deb" "$tmp/deb"
+	tar -C "$tmp" -xJf "$tmp"/deb/usr/src/linux-source-*.tar.xz
+	src=$(ls -d "$tmp"/linux-source-*/)
+	# Debian's .gitignore ignores every top-level path (its packaging repo
+	# tracks only debian/); drop that block so git sees the tree as upstream does.
+	sed -i '/^# Debian packaging/,$d' "$src/.gitignore"
+	sed -i -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$src/.gitignore"
+	note "importing into git"
+	git -C "$src" init -q -b base
+	git -C "$src" add -f -A
+	# Fixed identity and dates: the same tarball always gives the same base commit.
+	GIT_AUTHOR_DATE='2026-01-01T00:00:00Z' GIT_COMMITTER_DATE='2026-01-01T00:00:00Z' \
+		git -C "$src" -c user.name='Debian linux-source' -c user.email='linux-source@localhost' \
+		commit -q -m "Linux $(make -s -C "$src" kernelversion) from Debian $(basename "$deb" .deb)"
+	git -C "$src" tag "$BASE_TAG"
+	git -C "$src" checkout -q -b series
+	mv "$src" "$TREE"
+	rm -rf "$tmp"
+}
+
+check_kernel_src() {
+	[ -d "$TREE" ] || die "KERNEL_SRC=$TREE does not exist"
+	git -C "$TREE" rev-parse --git-dir >/dev/null 2>&1 || die "KERNEL_SRC=$TREE is not a git tree"
+	local v p
+	v=$(sed -n 's/^VERSION = //p' "$TREE/Makefile"); p=$(sed -n 's/^PATCHLEVEL = //p' "$TREE/Makefile")
+	[ -n "$v" ] && { [ "$v" -gt 7 ] || { [ "$v" -eq 7 ] && [ "$p" -ge 3 ]; }; } ||
+		die "KERNEL_SRC=$TREE is Linux ${v:-?}.${p:-?}; the series needs 7.3 or later"
+}
+
+ensure_clean() {
+	[ -z "$(git -C "$TREE" status --porcelain)" ] ||
+		die "$TREE has uncommitted changes: commit them and run 'make export', or stash them, then run make again"
+}
+
+if [ -n "${KERNEL_SRC:-}" ]; then
+	check_kernel_src
+	ensure_clean
+	if [ "$(git -C "$TREE" branch --show-current)" != snp-series ]; then
+		git -C "$TREE" rev-parse -q --verify refs/heads/snp-series >/dev/null &&
+			die "KERNEL_SRC=$TREE already has a branch snp-series; check it out to continue, or delete it"
+		git -C "$TREE" rev-parse HEAD >"$BUILD/kernel-src-base"
+		git -C "$TREE" checkout -q -b snp-series
+		apply_series "$TREE"
+		record_applied
+	fi
+elif [ ! -d "$TREE/.git" ]; then
+	[ -e "$TREE" ] && die "$TREE exists but is not a git tree; move it away"
+	import_deb
+	apply_series "$TREE"
+	record_applied
+fi
+
+ensure_clean
+head=$(git -C "$TREE" rev-parse HEAD)
+read -r applied_head applied_sum <"$APPLIED" 2>/dev/null || true
+[ "$head" = "${applied_head:-}" ] && [ "$(patches_sum)" = "${applied_sum:-}" ] && exit 0
+
+if [ "$head" != "${applied_head:-}" ]; then
+	# Commits were made in the tree: fine if patches/ already holds them.
+	series_matches_tree "$TREE" >/dev/null ||
+		die "$TREE has commits that are not in patches/: run 'make export' to keep them, or 'make reset-tree' to drop them"
+else
+	note "patches/ changed: re-applying the series on $BASE_TAG"
+	git -C "$TREE" reset -q --hard "$(base_rev)"
+	apply_series "$TREE"
+fi
+record_applied
