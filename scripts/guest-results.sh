@@ -14,7 +14,7 @@ done < <(grep -a '^RESULT ' "$log" | sed -E 's/ \((.*)\)$/ \1/')
 
 # KTAP: suites at column 0, test cases indented by four spaces ("    ok 3 name").
 ktap=$(echo "$dmesg" | awk '
-	/^# Subtest: / { suite = $3 }
+	/^(    )?# Subtest: / { suite = $NF }
 	/^    (not )?ok [0-9]+ / {
 		line = $0; sub(/^    /, "", line)
 		status = (line ~ /^not ok/) ? "FAIL" : (line ~ /# SKIP/) ? "SKIP" : "PASS"

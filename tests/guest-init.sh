@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/bin/busybox sh
 # /init of the test initramfs. Prints "RESULT PASS|FAIL|SKIP name (detail)"
 # lines, the kernel log between markers, then powers off. The host parses it.
 /bin/busybox --install -s /bin
