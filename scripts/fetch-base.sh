@@ -9,14 +9,13 @@ if [ -f "$deb" ] && echo "$DEB_SHA256  $deb" | sha256sum -c --quiet 2>/dev/null;
 	exit 0
 fi
 
+# The first non-security Debian mirror of this machine's apt configuration.
 mirror() {
-	local f
-	for f in /etc/apt/sources.list.d/debian.sources; do
-		[ -f "$f" ] && awk '/^URIs:/ && $2 !~ /security/ { print $2; exit }' "$f"
-	done
-	[ -f /etc/apt/sources.list ] && awk '/^deb / && $0 !~ /security/ { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; exit } }' /etc/apt/sources.list
+	cat /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '/^URIs:/ && $2 !~ /security/ { print $2 }'
+	cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
+		awk '/^deb / && !/security/ { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; break } }'
 }
-uri=$(mirror | head -n 1)
+uri=$(mirror | head -n 1 || true)
 [ -n "$uri" ] || die "no Debian mirror found in /etc/apt/sources.list.d/debian.sources or /etc/apt/sources.list; add one, or set KERNEL_SRC=/path/to/linux-7.3"
 
 apt=$CACHE/apt

@@ -1,6 +1,7 @@
 # Shared settings for the scripts; sourced, never run.
 # Everything the scripts make lives under $BUILD (ignored by git) or $CACHE.
 set -euo pipefail
+trap 'echo "error: $(basename "$0"): line $LINENO: \"$BASH_COMMAND\" failed" >&2' ERR
 
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${BUILD:-$TOP/build}
