@@ -3,7 +3,12 @@
 # series; only the messages listed in tests/checkpatch.exceptions are allowed.
 . "$(dirname "$0")/lib.sh"
 . "$TOP/scripts/series.sh"
-dict=$(python3 -c 'import codespell_lib, os; print(os.path.join(os.path.dirname(codespell_lib.__file__), "data", "dictionary.txt"))')
+# Debian's codespell keeps its dictionary inside the Python package.
+dict=
+for f in /usr/share/codespell/dictionary.txt /usr/lib/python3/dist-packages/codespell_lib/data/dictionary.txt; do
+	[ -f "$f" ] && dict=$f
+done
+[ -n "$dict" ] || die "codespell's dictionary.txt not found: install codespell (scripts/deps.sh does)"
 fail=0
 for p in $(series_files all); do
 	ignore=$(awk -v p="$p" '!/^#/ && NF { if (p ~ "^" $1 "$") printf "%s,", $2 }' \
