@@ -2,23 +2,28 @@
 # config.sh OUTDIR FRAGMENT... : tinyconfig + fragments, then check that every
 # requested option survived Kconfig (a silently dropped option fails here, by name).
 . "$(dirname "$0")/lib.sh"
-o=$1; shift
+o=$(realpath -m "$1"); shift
 mkdir -p "$o"
 kmake "$o" tinyconfig >/dev/null
 "$TREE/scripts/kconfig/merge_config.sh" -m -O "$o" "$o/.config" "$@" >/dev/null
 kmake "$o" olddefconfig >/dev/null
-bad=0
+# The value each option should end with: the last fragment that sets it wins,
+# as in merge_config.sh.
+declare -A want from
 for frag in "$@"; do
 	while IFS= read -r line; do
-		case $line in
-		CONFIG_*=n) opt=${line%%=*}; want="# $opt is not set" ;;
-		CONFIG_*=*) want=$line ;;
-		*) continue ;;
-		esac
-		if ! grep -qxF "$want" "$o/.config"; then
-			echo "error: ${line%%=*} from $(basename "$frag") did not survive Kconfig (wanted: $line; got: $(grep -E "(^| )${line%%=*}[= ]" "$o/.config" || echo unset))" >&2
-			bad=1
-		fi
+		case $line in CONFIG_*=*) ;; *) continue ;; esac
+		want[${line%%=*}]=${line#*=}
+		from[${line%%=*}]=$(basename "$frag")
 	done <"$frag"
+done
+bad=0
+for opt in "${!want[@]}"; do
+	v=${want[$opt]}
+	if [ "$v" = n ]; then line="# $opt is not set"; else line="$opt=$v"; fi
+	if ! grep -qxF "$line" "$o/.config"; then
+		echo "error: $opt=$v from ${from[$opt]} did not survive Kconfig (got: $(grep -E "(^| )$opt[= ]" "$o/.config" || echo unset))" >&2
+		bad=1
+	fi
 done
 exit $bad

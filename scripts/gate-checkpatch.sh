@@ -13,7 +13,7 @@ fail=0
 for p in $(series_files all); do
 	ignore=$(awk -v p="$p" '!/^#/ && NF { if (p ~ "^" $1 "$") printf "%s,", $2 }' \
 		<(sed 's/\*/.*/g' "$TOP/tests/checkpatch.exceptions"))
-	out=$(cd "$TREE" && ./scripts/checkpatch.pl --strict --codespell --codespellfile "$dict" \
+	out=$(cd "$TREE" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict --codespell --codespellfile "$dict" \
 		--no-signoff --show-types --terse ${ignore:+--ignore "${ignore%,}"} "$TOP/patches/$p" 2>&1) && rc=0 || rc=$?
 	if [ $rc -eq 0 ] && ! grep -qE ': (ERROR|WARNING|CHECK):' <<<"$out"; then
 		result PASS "checkpatch/$p"

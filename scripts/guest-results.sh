@@ -32,7 +32,7 @@ else
 fi
 
 # The kernel-log gate: any lockdep, WARNING, BUG, KASAN or UBSAN report fails it.
-bad=$(echo "$dmesg" | grep -n -E -A12 'WARNING:|BUG:|INFO: (possible|inconsistent|trying|lockdep)|possible (circular|recursive) locking|bad unlock balance|KASAN:|UBSAN:|general protection fault|Oops|Kernel panic' || true)
+bad=$(echo "$dmesg" | grep -n -E -A12 -f "$TOP/tests/kernel-log.patterns" || true)
 if [ -n "$bad" ]; then
 	echo "$bad" | head -n 80 | sed 's/^/  /'
 	result FAIL kernel-log "lockdep/WARNING/BUG report in the guest kernel log"

@@ -20,4 +20,4 @@ guest log:  $LOGS/guest.log
 tree:       $TREE ($(git -C "$TREE" rev-list --count "$(base_rev)..HEAD") patches on $(git -C "$TREE" describe --tags --always "$(base_rev)"))
 series:     $TOP/patches/series
 EOF2
-"$TOP/scripts/summary.sh"
+exec "$TOP/scripts/summary.sh"

@@ -9,4 +9,4 @@ if [ "$f" -gt 0 ]; then
 	grep '^FAIL ' "$RESULTS" | sed 's/^/  /'
 fi
 echo "$p passed, $f failed, $s skipped"
-[ "$f" -eq 0 ]
+[ "$f" -eq 0 ] || exit 1
