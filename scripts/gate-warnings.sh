@@ -11,7 +11,8 @@ fi
 # Warnings of one object at the checked-out commit, without line numbers.
 warnings_of() {
 	rm -f "$OUT/main/$1"
-	kmake "$OUT/main" W=1 C=2 "$1" 2>&1 >/dev/null | grep -E 'warning|error' |
+	{ kmake "$OUT/main" W=1 C=2 "$1" 2>&1 >/dev/null || echo "error: building $1 failed"; } |
+		{ grep -E 'warning|error' || true; } |
 		sed -E "s|^$TREE/||; s|:[0-9]+:[0-9]+:|:|; s|:[0-9]+:|:|" | sort
 }
 fail=0
