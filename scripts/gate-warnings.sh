@@ -8,10 +8,13 @@ if [ -z "$objs" ]; then
 	result PASS warnings "the series touches no C file"
 	exit 0
 fi
+sparse=$("$TOP/scripts/sparse.sh")
 # Warnings of one object at the checked-out commit, without line numbers.
+# A checker the kernel rejects would make C=2 check nothing: that is an error.
 warnings_of() {
 	rm -f "$OUT/main/$1"
-	{ kmake "$OUT/main" W=1 C=2 "$1" 2>&1 >/dev/null || echo "error: building $1 failed"; } |
+	{ kmake "$OUT/main" W=1 C=2 CHECK="$sparse" "$1" 2>&1 >/dev/null || echo "error: building $1 failed"; } |
+		sed 's/^.*C=2 specified, but .* is not available.*$/error: sparse rejected by the kernel/' |
 		{ grep -E 'warning|error' || true; } |
 		sed -E "s|^$TREE/||; s|:[0-9]+:[0-9]+:|:|; s|:[0-9]+:|:|" | sort
 }
