@@ -4,7 +4,7 @@
 . "$TOP/scripts/series.sh"
 [ -d "$TREE/.git" ] || die "no kernel tree at $TREE: run make first"
 [ -z "$(git -C "$TREE" status --porcelain)" ] || die "$TREE has uncommitted changes: commit them first"
-[ -z "$(git -C "$TOP" status --porcelain -- patches)" ] ||
+[ -z "$(git -C "$TOP" status --porcelain -- 'patches/*.patch' patches/series)" ] ||
 	die "patches/ has uncommitted changes that export would overwrite: commit or stash them first"
 tmp=$(mktemp -d)
 export_series "$TREE" "$tmp"

@@ -3,7 +3,18 @@
 # a warning fails the gate unless the base already has it for that file.
 . "$(dirname "$0")/lib.sh"
 . "$TOP/scripts/touched.sh"
-objs=$(touched_files | sed -n 's/\.c$/.o/p')
+# The object a touched C file ends up in: its own, or for a file that another
+# one #includes (a KUnit suite built into the file it tests), the includer's.
+object_of() {
+	local f=$1 dir name
+	dir=$(dirname "$f"); name=$(basename "$f" .c)
+	if grep -rqs --include=Makefile --include=Kbuild -E "(^|[ /])$name\.o" "$TREE/$dir" "$TREE/$(dirname "$dir")"; then
+		echo "${f%.c}.o"
+	else
+		git -C "$TREE" grep -l "#include \"$name.c\"" -- "$dir" | sed 's/\.c$/.o/'
+	fi
+}
+objs=$(for f in $(touched_files | grep '\.c$'); do object_of "$f"; done | sort -u)
 if [ -z "$objs" ]; then
 	result PASS warnings "the series touches no C file"
 	exit 0
