@@ -2,7 +2,7 @@
 # deps.sh: install the Debian packages the pipeline needs, only those missing.
 . "$(dirname "$0")/lib.sh"
 pkgs=(build-essential flex bison bc libssl-dev libelf-dev cpio kmod xz-utils
-      ccache codespell python3 python3-ply python3-git git git-email busybox-static
+      ccache codespell python3 python3-ply python3-git git git-email libmailtools-perl busybox-static
       qemu-system-x86 qemu-system-data uuid-dev)
 missing=()
 for p in "${pkgs[@]}"; do
