@@ -6,6 +6,13 @@
 . "$(dirname "$0")/lib.sh"
 . "$TOP/scripts/series.sh"
 
+# VERSION.PATCHLEVEL.SUBLEVEL from the Makefile: unlike "make kernelversion",
+# never mixed with a parent make's directory messages.
+kernel_version() {
+	awk -F' = ' '$1 == "VERSION" { v = $2 } $1 == "PATCHLEVEL" { p = $2 }
+		$1 == "SUBLEVEL" { print v "." p "." $2; exit }' "$1/Makefile"
+}
+
 import_deb() {
 	local deb tmp src
 	deb=$("$TOP/scripts/fetch-base.sh")
@@ -25,7 +32,7 @@ import_deb() {
 	# Fixed identity and dates: the same tarball always gives the same base commit.
 	GIT_AUTHOR_DATE='2026-01-01T00:00:00Z' GIT_COMMITTER_DATE='2026-01-01T00:00:00Z' \
 		git -C "$src" -c user.name='Debian linux-source' -c user.email='linux-source@localhost' \
-		commit -q -m "Linux $(make -s -C "$src" kernelversion) from Debian $(basename "$deb" .deb)"
+		commit -q -m "Linux $(kernel_version "$src") from Debian $(basename "$deb" .deb)"
 	git -C "$src" tag "$BASE_TAG"
 	git -C "$src" checkout -q -b series
 	mv "$src" "$TREE"
