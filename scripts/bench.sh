@@ -31,7 +31,7 @@ touch "$TREE/arch/x86/virt/svm/sev.c"
 t0=$(now)
 "$TOP/scripts/main.sh" >"$LOGS/bench-warm.log" 2>&1 || true
 warm=$(($(now) - t0))
-first_test=$(grep -a -m1 '^GUEST: up after' "$LOGS/guest.log" | awk '{ print $4 }')
+first_test=$(grep -a -o -m1 'GUEST: up after [0-9.]*' "$LOGS/guest.log" | awk '{ print $4 }' || true)
 boot_wall=$(cat "$LOGS/guest.log.seconds")
 
 mkdir -p "$TOP/bench"

@@ -1,6 +1,7 @@
 #!/bin/bash
-# build.sh NAME [FRAGMENT...]: configure (see configure.sh) and build
-# $OUT/NAME from $TREE. NAME=main uses the main config fragments and also stages
+# build.sh NAME [FRAGMENT...]: configure from scratch (see configure.sh), so
+# that every requested option is checked against the tree as it is now, and
+# build $OUT/NAME from $TREE. NAME=main uses the main config fragments and also stages
 # the modules for the initramfs.
 . "$(dirname "$0")/lib.sh"
 name=$1

@@ -10,7 +10,7 @@ if [ -z "$commits" ]; then
 	result PASS bisect "the series is empty"
 	exit 0
 fi
-"$TOP/scripts/configure.sh" main
+IF_MISSING=1 "$TOP/scripts/configure.sh" main
 fail=0
 for c in $commits; do
 	subject=$(git -C "$TREE" log -1 --format=%s "$c")

@@ -4,13 +4,14 @@
 # for the kernel-log check. Exits non-zero if anything failed.
 . "$(dirname "$0")/lib.sh"
 log=$1
-dmesg=$(sed -n '/^=== dmesg begin ===/,/^=== dmesg end ===/p' "$log" | sed -E 's/^\[ *[0-9]+\.[0-9]+\] //')
+# The serial console ends lines with CR LF.
+dmesg=$(tr -d '\r' <"$log" | sed -n '/^=== dmesg begin ===/,/^=== dmesg end ===/p' | sed -E 's/^\[ *[0-9]+\.[0-9]+\] //')
 fail=0
 
 while read -r _ status name detail; do
 	result "$status" "$name" "${detail#(}"
 	[ "$status" != FAIL ] || fail=1
-done < <(grep -a '^RESULT ' "$log" | sed -E 's/ \((.*)\)$/ \1/')
+done < <(tr -d '\r' <"$log" | grep -a '^RESULT ' | sed -E 's/ \((.*)\)$/ \1/')
 
 # KTAP: suites at column 0, test cases indented by four spaces ("    ok 3 name").
 ktap=$(echo "$dmesg" | awk '
@@ -21,6 +22,12 @@ ktap=$(echo "$dmesg" | awk '
 		sub(/^(not )?ok [0-9]+ /, "", line); sub(/ # .*/, "", line)
 		print status, "kunit/" suite "." line
 	}')
+# A suite that silently did not run (its option lost, its module not loaded)
+# would otherwise go unnoticed.
+while read -r suite; do
+	case $suite in ''|'#'*) continue ;; esac
+	grep -qF " kunit/$suite." <<<"$ktap" || { result FAIL "kunit/$suite" "suite did not run"; fail=1; }
+done <"$TOP/tests/kunit.suites"
 if [ -z "$ktap" ]; then
 	result FAIL kunit "no KTAP output in the kernel log"
 	fail=1
