@@ -13,7 +13,7 @@ now() { date +%s; }
 
 note "baseline: plain build of the main config, no ccache"
 t0=$(now)
-CCACHE_DISABLE=1 "$TOP/scripts/config.sh" "$scratch/baseline" "$TOP"/configs/{snp-host,guest,debug,kunit}.config
+CCACHE_DISABLE=1 "$TOP/scripts/config.sh" "$scratch/baseline" "${MAIN_FRAGMENTS[@]}"
 CCACHE_DISABLE=1 kmake "$scratch/baseline" bzImage modules >"$LOGS/bench-baseline.log" 2>&1
 baseline=$(($(now) - t0))
 rm -rf "$scratch/baseline"

@@ -7,4 +7,4 @@
 name=$1; shift
 [ "${IF_MISSING:-0}" = 1 ] && [ -f "$OUT/$name/.config" ] && exit 0
 note "configuring $name"
-"$TOP/scripts/config.sh" "$OUT/$name" "$TOP"/configs/{snp-host,guest,debug,kunit}.config "$@"
+"$TOP/scripts/config.sh" "$OUT/$name" "${MAIN_FRAGMENTS[@]}" "$@"

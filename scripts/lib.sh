@@ -11,6 +11,8 @@ OUT=$BUILD/out
 LOGS=$BUILD/logs
 BASE_TAG=snp-base
 JOBS=${JOBS:-$(nproc)}
+# The Kconfig fragments of the main configuration, in merge order.
+MAIN_FRAGMENTS=("$TOP"/configs/{snp-host,guest,debug,kunit}.config)
 mkdir -p "$BUILD" "$LOGS"
 
 die() { echo "error: $*" >&2; exit 1; }
