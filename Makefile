@@ -10,7 +10,7 @@ check:          ## every gate; ends with "N passed, N failed, N skipped"
 export:         ## write the tree's commits back to patches/
 	@scripts/export.sh
 
-send:           ## format the upstream group and dry-run git send-email
+send:           ## format each posting (patches/postings) and dry-run git send-email
 	@scripts/send.sh
 
 bench:          ## measure build and test times into bench/figures.md

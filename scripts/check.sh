@@ -15,9 +15,11 @@ step() { # step NAME COMMAND...: run a gate, time it, record a crash as a failur
 "$TOP/scripts/make-tree.sh"
 step series-applies "$TOP/scripts/gate-apply.sh"
 step checkpatch "$TOP/scripts/gate-checkpatch.sh"
+step send-dry-run "$TOP/scripts/gate-send.sh"
 step bisect "$TOP/scripts/gate-bisect.sh"
 step build/main "$TOP/scripts/build.sh" main
 step selftests-build "$TOP/scripts/selftests.sh"
+step host-tests "$TOP/scripts/host-tests.sh"
 step initramfs "$TOP/scripts/initramfs.sh"
 step boot "$TOP/scripts/boot.sh"
 step guest-results "$TOP/scripts/guest-results.sh" "$LOGS/guest.log"

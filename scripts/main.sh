@@ -7,6 +7,7 @@
 "$TOP/scripts/make-tree.sh"
 "$TOP/scripts/build.sh" main
 "$TOP/scripts/selftests.sh"
+"$TOP/scripts/host-tests.sh" >/dev/null || true
 "$TOP/scripts/initramfs.sh"
 "$TOP/scripts/boot.sh"
 "$TOP/scripts/guest-results.sh" "$LOGS/guest.log" >/dev/null || true
