@@ -25,7 +25,7 @@ timings=$(sed 's/^/    /' "$clone/build/logs/timings" 2>/dev/null || true)
 note "baseline: plain build of the main config from scratch, no ccache"
 t0=$(now)
 CCACHE_DISABLE=1 KERNEL_SRC=$clone/build/linux \
-	"$TOP/scripts/config.sh" "$scratch/baseline" "${MAIN_FRAGMENTS[@]}" >/dev/null
+	"$TOP/scripts/config.sh" "$scratch/baseline" "${MAIN_FRAGMENTS[@]/#$TOP/$clone}" >/dev/null
 CCACHE_DISABLE=1 make -s -C "$clone/build/linux" O="$scratch/baseline" -j"$JOBS" \
 	bzImage modules >"$LOGS/bench-baseline.log" 2>&1
 baseline=$(($(now) - t0))
