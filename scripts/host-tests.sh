@@ -19,6 +19,10 @@ while read -r name; do
 	*) sed 's/^/  /' "$out" | tail -n 30
 	   result FAIL "host/$name" "exit $rc (log: $out)"; fail=1 ;;
 	esac
-	grep -q '^ok [0-9]' "$out" || [ $rc -ne 0 ] || { result FAIL "host/$name" "no TAP result (log: $out)"; fail=1; }
+	# A test that exits 0 without reporting a single case tested nothing.
+	if [ $rc -eq 0 ] && ! grep -q '^ok [0-9]' "$out"; then
+		result FAIL "host/$name" "no TAP result (log: $out)"
+		fail=1
+	fi
 done <"$TOP/tests/host-tests.list"
 exit $fail
