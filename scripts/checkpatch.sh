@@ -1,0 +1,25 @@
+# checkpatch.sh: run checkpatch the way the gates do; sourced.
+# checkpatch_file PATCH [EXTRA-ARGS...]: --strict --codespell, minus the
+# messages tests/checkpatch.exceptions accepts for PATCH's file name. Prints
+# checkpatch's output and fails on anything left.
+
+codespell_dict() {
+	local f
+	# Debian's codespell keeps its dictionary inside the Python package.
+	for f in /usr/share/codespell/dictionary.txt /usr/lib/python3/dist-packages/codespell_lib/data/dictionary.txt; do
+		[ -f "$f" ] && { echo "$f"; return; }
+	done
+	die "codespell's dictionary.txt not found: install codespell (scripts/deps.sh does)"
+}
+
+checkpatch_file() {
+	local patch=$1 ignore out rc dict
+	shift
+	dict=$(codespell_dict)
+	ignore=$(awk -v p="$(basename "$patch")" '!/^#/ && NF { if (p ~ "^" $1 "$") printf "%s,", $2 }' \
+		<(sed 's/\*/.*/g' "$TOP/tests/checkpatch.exceptions"))
+	out=$(cd "$TREE" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict --codespell --codespellfile "$dict" \
+		--show-types --terse ${ignore:+--ignore "${ignore%,}"} "$@" "$patch" 2>&1) && rc=0 || rc=$?
+	echo "$out"
+	[ $rc -eq 0 ] && ! grep -qE ': (ERROR|WARNING|CHECK):' <<<"$out"
+}
