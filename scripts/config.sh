@@ -1,10 +1,15 @@
 #!/bin/bash
 # config.sh OUTDIR FRAGMENT... : tinyconfig + fragments, then check that every
 # requested option survived Kconfig (a silently dropped option fails here, by name).
+# BASE_CONFIG replaces tinyconfig: another config target (x86_64_defconfig) or
+# the path of a .config (make kit starts from the user's configuration).
 . "$(dirname "$0")/lib.sh"
 o=$(realpath -m "$1"); shift
 mkdir -p "$o"
-kmake "$o" tinyconfig >/dev/null
+case ${BASE_CONFIG:=tinyconfig} in
+*/*) cp "$BASE_CONFIG" "$o/.config" ;;
+*) kmake "$o" "$BASE_CONFIG" >/dev/null ;;
+esac
 "$TREE/scripts/kconfig/merge_config.sh" -m -O "$o" "$o/.config" "$@" >/dev/null
 kmake "$o" olddefconfig >/dev/null
 # The value each option should end with: the last fragment that sets it wins,
@@ -20,8 +25,8 @@ done
 bad=0
 for opt in "${!want[@]}"; do
 	v=${want[$opt]}
-	if [ "$v" = n ]; then
-		# Off, or not offered at all because a dependency is off.
+	if [ "$v" = n ] || [ "$v" = '""' ]; then
+		# Off (or empty), or not offered at all because a dependency is off.
 		grep -q "^$opt=" "$o/.config" || continue
 	fi
 	if ! grep -qxF "$opt=$v" "$o/.config"; then

@@ -1,9 +1,11 @@
 #!/bin/bash
 # deps.sh: install the Debian packages the pipeline needs, only those missing.
+# dpkg-dev, debhelper and rsync: make kit (bindeb-pkg; the kselftest install).
 . "$(dirname "$0")/lib.sh"
 pkgs=(build-essential flex bison bc libssl-dev libelf-dev cpio kmod xz-utils
       ccache codespell python3 python3-ply python3-git git git-email libmailtools-perl busybox-static
-      qemu-system-x86 qemu-system-data uuid-dev)
+      qemu-system-x86 qemu-system-data uuid-dev
+      dpkg-dev debhelper rsync)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")

@@ -20,7 +20,9 @@ else
 	result FAIL send "make send dry run failed (log: $LOGS/send.log)"
 	fail=1
 fi
-placeholder=$(git -C "$TREE" log --reverse --format="%an %ae" "$(base_rev)..HEAD" | head -n 1)
+# The author of the series' first commit (tail reads all of git log's output:
+# head would close the pipe early and fail the pipeline under pipefail).
+placeholder=$(git -C "$TREE" log --format="%an %ae" "$(base_rev)..HEAD" | tail -n 1)
 if dry_run "${placeholder% *}" "${placeholder##* }" >"$LOGS/send-placeholder.log" 2>&1; then
 	result FAIL send/placeholder-refused "make send went ahead as the placeholder author ${placeholder##* }"
 	fail=1

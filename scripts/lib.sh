@@ -12,7 +12,7 @@ LOGS=$BUILD/logs
 BASE_TAG=snp-base
 JOBS=${JOBS:-$(nproc)}
 # The Kconfig fragments of the main configuration, in merge order.
-MAIN_FRAGMENTS=("$TOP"/configs/{snp-host,guest,debug,kunit}.config)
+MAIN_FRAGMENTS=("$TOP"/configs/{snp-host,guest,debug,kunit,soft-snp}.config)
 mkdir -p "$BUILD" "$LOGS"
 
 die() { echo "error: $*" >&2; exit 1; }
@@ -37,6 +37,7 @@ base_rev() {
 kmake() { # kmake OUTDIR target...
 	local o=$1; shift
 	local cc=gcc
+	# HOSTCC too: every output directory builds objtool and the other host tools.
 	command -v ccache >/dev/null && cc="ccache gcc"
-	make -s -C "$TREE" O="$o" CC="$cc" -j"$JOBS" "$@"
+	make -s -C "$TREE" O="$o" CC="$cc" HOSTCC="$cc" -j"$JOBS" "$@"
 }
