@@ -9,7 +9,9 @@
 #  4. make check-full, warm (the same clone and ccache, right after 3): make
 #     check plus the variant configurations built in full;
 #  5. the warm edit loop (touch the same file, then the main job) and the
-#     QEMU boot to the first test.
+#     QEMU boot to the first test;
+#  6. the cost and benefit of RMPOPT region tracking (bench-rmpopt.sh,
+#     into bench/rmpopt.md).
 # Takes over an hour on 2 cores.
 . "$(dirname "$0")/lib.sh"
 "$TOP/scripts/deps.sh"
@@ -64,6 +66,11 @@ first_test=$(grep -a -o -m1 'GUEST: up after [0-9.]*' "$guest_log" | awk '{ prin
 boot_wall=$(cat "$guest_log.seconds" 2>/dev/null || echo "?")
 patches=$(grep -c '\.patch$' "$clone/patches/series")
 
+note "6. RMPOPT region tracking (log: $LOGS/bench-rmpopt.log)"
+in_clone scripts/bench-rmpopt.sh >"$LOGS/bench-rmpopt.log" 2>&1 &&
+	cp "$clone/bench/rmpopt.md" "$TOP/bench/rmpopt.md" ||
+	echo "bench-rmpopt.sh failed (log: $LOGS/bench-rmpopt.log); bench/rmpopt.md not updated" >&2
+
 x() { awk -v a="$1" -v b="$baseline" 'BEGIN { printf "%.2f", a / b }'; }
 verdict() { awk -v r="$(x "$1")" -v t="$2" 'BEGIN { print (r <= t ? "met" : "**missed**") }'; }
 # The gates, one row each: the figures of 2026-11-22 (full variant builds,
@@ -112,6 +119,9 @@ compiles in them only what uses the interface the series changes (README,
 | warm edit loop (touch $touched → tested kernel, \`make\`) | 100 s | $loop s | ≤ 180 s |
 | QEMU boot to the first test (guest uptime at /init) | 5.41 s | $first_test s | ≤ 10 s |
 | whole QEMU run of the main job (boot, smoke tests, selftests, poweroff) | 27 s | $boot_wall s | — |
+
+The cost and benefit of RMPOPT region tracking (step 6) are in
+\`bench/rmpopt.md\`.
 
 Closing lines: cold \`$(cat "$scratch/cold.summary")\`; warm \`$(cat "$scratch/warm.summary")\`;
 check-full \`$(cat "$scratch/full.summary")\` (before: \`135 passed, 0 failed, 9 skipped\`).

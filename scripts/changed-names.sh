@@ -7,9 +7,30 @@
 # (or export) it adds, removes or changes in a .c or .S file. A header whose
 # #if/#include structure or the body of a multi-line macro changes is printed
 # as "ALL path": then everything that includes it counts as a caller.
+# A name the base defines (a #define, a struct, union or enum tag) in a file
+# the series does not change is left out: the series only uses it (a forward
+# declaration, an attribute, a parameter's type), and it does not change
+# for anyone else (__packed or struct dentry would make every file a caller).
 # Used by variant-targets.sh; not a gate.
 . "$(dirname "$0")/lib.sh"
-git -C "$TREE" diff -U1 --no-color "$(base_rev)" HEAD -- '*.h' '*.c' '*.S' ':!tools' ':!Documentation' ':!scripts' |
+base=$(base_rev)
+# The names of stdin, less those the base defines outside the changed files.
+drop_base_defined() {
+	local names alt
+	names=$(cat)
+	alt=$(grep -v '^ALL ' <<<"$names" | paste -sd'|')
+	[ -n "$alt" ] || { echo "$names"; return; }
+	# The work tree's unchanged files are the base's.
+	git -C "$TREE" grep -P -o "^\s*#\s*define\s+($alt)\b|^(typedef\s+)?(struct|union|enum)\s+($alt)\s*\{" \
+		-- '*.h' ':!tools' ':!scripts' |
+		awk -v changed="$(git -C "$TREE" diff --name-only "$base" HEAD | tr '\n' ' ')" '
+		BEGIN { n = split(changed, c, " "); for (i = 1; i <= n; i++) ch[c[i]] = 1 }
+		{ path = $0; sub(/:.*/, "", path); if (path in ch) next
+		  t = $0; sub(/^[^:]*:/, "", t); sub(/[ \t]*\{$/, "", t); sub(/.*[ \t]/, "", t); print t }' |
+		sort -u >"$BUILD/changed-names.base" || true
+	grep -v -x -F -f "$BUILD/changed-names.base" <<<"$names" || true
+}
+git -C "$TREE" diff -U1 --no-color "$base" HEAD -- '*.h' '*.c' '*.S' ':!tools' ':!Documentation' ':!scripts' |
 awk '
 function strip(s,   i, j) { # comments and literals out; keeps the comment state
 	gsub(/"([^"\\]|\\.)*"/, "\"\"", s); gsub(/\047([^\047\\]|\\.)*\047/, "0", s)
@@ -84,4 +105,4 @@ function done() { if (file != "" && all) print "ALL " file }
 	prev_cont = raw ~ /\\[ \t]*$/; prev_changed = changed
 	line(strip(raw), changed)
 }
-END { done() }' | sort -u
+END { done() }' | sort -u | drop_base_defined

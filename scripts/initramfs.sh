@@ -9,7 +9,7 @@ mkdir -p "$stage"/{bin,sbin,proc,sys,dev,tmp,lib,lib64,tests/kvm}
 cp /bin/busybox "$stage/bin/busybox"
 cp "$TOP/tests/guest-init.sh" "$stage/init"
 # The software SNP platform boots use their own init (rdinit=) and helper.
-cp "$TOP/tests/soft-snp-init.sh" "$stage/tests/"
+cp "$TOP/tests/soft-snp-init.sh" "$TOP/tests/soft-snp-selftests.sh" "$stage/tests/"
 "$TOP/scripts/soft-snp-tools.sh" "$stage/bin"
 cp "$TOP/tests/selftests.list" "$TOP/tests/selftests.deny" "$stage/tests/"
 cp -a "$OUT/main/modules-staged/lib/modules" "$stage/lib/"
@@ -25,7 +25,7 @@ if [ -f "$kit/kit-info" ]; then
 	# Without debug info the guest reaches /init about 2 s sooner; the copy
 	# gets checksums of its own for snp-validate's check of the kit's files.
 	find "$stage/kit/kselftest/kvm" -type f -perm -u+x -exec strip --strip-debug {} +
-	(cd "$stage/kit" && find . -type f | sed 's|^\./||' | sort | xargs sha256sum >SHA256SUMS)
+	(cd "$stage/kit" && find . -type f ! -name SHA256SUMS | sed 's|^\./||' | sort | xargs sha256sum >SHA256SUMS)
 fi
 # Shared libraries of the selftests; libgcc_s is loaded by pthread_cancel() at run time.
 libs=$(ldd "$stage"/tests/kvm/*/* "$stage"/tests/kvm/*_test* $(find "$stage/kit/kselftest/kvm" -type f -perm -u+x 2>/dev/null) 2>/dev/null |

@@ -9,6 +9,8 @@
 #   kexec_offline  the same with maxcpus=3: one CPU present but offline
 #   suspend  suspend while SNP is enabled
 #   control  the model misbehaves on purpose: two tests must fail
+#   bench    make bench: the cost of RMPOPT region tracking (BENCH lines)
+#   selftests  the KVM SEV selftests against the platform (tests/soft-snp-selftests.sh)
 # Prints "RESULT PASS|FAIL|SKIP soft-snp/<mode>/<test> (detail)" lines, the
 # kernel log between markers and "GUEST: done", then powers off.
 /bin/busybox --install -s /bin
@@ -231,6 +233,39 @@ test_rmp_check() { # test_rmp_check NAME immutable|overlap
 
 # ---- the modes ----
 
+# test_failed_shutdown NAME LOG-MESSAGE FAULT...: with kvm_amd loaded, make
+# the shutdown fail with the injected FAULTs ("<command> <error>", in the
+# order the commands run). SNP must stay initialized with SnpEn set,
+# hotplug frozen and RMPOPT_BASE kept; after a reload a rescan request
+# must still scan.
+test_failed_shutdown() {
+	# Not "name": result() sets that one.
+	fs=$1 log=$2
+	shift 2
+	load
+	settle_rmpopt 20
+	reset_rmpopt
+	for f in "$@"; do echo "$f" >$D/fail_next; done
+	n=$(dmesg_lines)
+	unload
+	msg=$(dmesg_since "$n" | grep -c "$log")
+	check $fs/snp-stays "'$log' logged $msg times, snp_state $(fw snp_state)" \
+		'[ "$msg" -ge 1 ] && [ "$(fw snp_state)" = init ]'
+	test_hotplug_frozen $fs
+	test_snpen_all_cpus $fs
+	check $fs/rmpopt-base-kept "RMPOPT_BASE writes $(total_msr_writes)" \
+		'[ "$(total_msr_writes)" = 0 ]'
+	load
+	test_snp_on $fs/reload
+	reset_rmpopt
+	echo 4 >$D/rmp_touch
+	request_rescan
+	check $fs/rescan-after-reload "changed region 4, runs $(runs_by_region), pending in region 4: $(region_field 4 pending)" \
+		'[ "$(region_field 4 runs)" = "$(ncores)" ] && [ "$(region_field 4 pending)" = 0 ]'
+	unload
+	test_hotplug_works $fs/unload
+}
+
 mode_main() {
 	test_platform || return
 
@@ -292,31 +327,10 @@ mode_main() {
 	unload
 	test_hotplug_works init-ex-failure/unload
 
-	# SNP_SHUTDOWN_EX fails: SNP stays initialized, SnpEn set, hotplug
-	# frozen, RMPOPT_BASE kept; after a reload, rescans must still run
-	# (the review's bug 1: they stop until reboot).
-	load
-	settle_rmpopt 20
-	reset_rmpopt
-	echo "0x86 0x28" >$D/fail_next
-	n=$(dmesg_lines)
-	unload
-	msg=$(dmesg_since "$n" | grep -c 'SEV-SNP firmware shutdown failed')
-	check shutdown-ex-failure/snp-stays "'firmware shutdown failed' logged $msg times, snp_state $(fw snp_state)" \
-		'[ "$msg" -ge 1 ] && [ "$(fw snp_state)" = init ]'
-	test_hotplug_frozen shutdown-ex-failure
-	test_snpen_all_cpus shutdown-ex-failure
-	check shutdown-ex-failure/rmpopt-base-kept "RMPOPT_BASE writes $(total_msr_writes)" \
-		'[ "$(total_msr_writes)" = 0 ]'
-	load
-	test_snp_on shutdown-ex-failure/reload
-	reset_rmpopt
-	echo 4 >$D/rmp_touch
-	request_rescan
-	check shutdown-ex-failure/rescan-after-reload "changed region 4, runs $(runs_by_region), pending in region 4: $(region_field 4 pending)" \
-		'[ "$(region_field 4 runs)" = "$(ncores)" ] && [ "$(region_field 4 pending)" = 0 ]'
-	unload
-	test_hotplug_works shutdown-ex-failure/unload
+	# SNP_SHUTDOWN_EX fails, or the DF_FLUSH it asks for does (the review's
+	# bug 1: RMPOPT scans stopped until reboot).
+	test_failed_shutdown shutdown-ex-failure 'SEV-SNP firmware shutdown failed' "0x86 0x28"
+	test_failed_shutdown df-flush-failure 'SEV-SNP DF_FLUSH failed' "0x86 0xf" "0x84 0x3"
 	check final/firmware-uninit "snp_state $(fw snp_state)" '[ "$(fw snp_state)" = uninit ]'
 }
 
@@ -421,8 +435,24 @@ mode_control() {
 	test_snpen_all_cpus misbehaving
 }
 
+# make bench (scripts/bench-rmpopt.sh): the figures of the local bench
+# patch, as "BENCH key value" lines, once SNP is up and the first scan done.
+mode_bench() {
+	test_platform || return
+	load
+	test_snp_on init
+	settle_rmpopt 60
+	if cat $D/rmpopt_bench >/tmp/bench 2>/tmp/err; then
+		sed 's/^/BENCH /' /tmp/bench
+		result PASS rmpopt-bench "$(wc -l </tmp/bench) figures"
+	else
+		result FAIL rmpopt-bench "reading $D/rmpopt_bench: $(cat /tmp/err)"
+	fi
+}
+
 case $mode in
-main | nox86 | kexec | kexec_offline | suspend | control) "mode_$mode" ;;
+main | nox86 | kexec | kexec_offline | suspend | control | bench) "mode_$mode" ;;
+selftests) . /tests/soft-snp-selftests.sh && mode_selftests ;;
 *) result FAIL mode "unknown soft_snp_test.mode=$mode" ;;
 esac
 
