@@ -31,7 +31,9 @@ step soft-snp-negative-control "$TOP/scripts/gate-soft-snp-control.sh"
 step soft-snp-selftests "$TOP/scripts/gate-soft-snp-selftests.sh"
 step soft-snp-isolation "$TOP/scripts/soft-snp-isolation.sh"
 step warnings "$TOP/scripts/gate-warnings.sh"
-step build-variants "$TOP/scripts/gate-variants.sh"
-[ -z "${FULL_VARIANTS:-}" ] || step build-variants-full "$TOP/scripts/gate-variants-full.sh"
+# The cheap variant gate (gate-variants.sh) reports symbols of the early
+# startup code as undefined in the built-in variant (a false failure, not
+# yet understood); until it is fixed, make check builds the variants in full.
+step build-variants "$TOP/scripts/gate-variants-full.sh"
 sed 's/^/  /' "$LOGS/timings"
 exec "$TOP/scripts/summary.sh"

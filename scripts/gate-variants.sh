@@ -36,14 +36,17 @@ for v in builtin nosev; do
 		echo "$key" >"$o/config.key"
 	fi
 	"$TOP/scripts/variant-objects.sh" "$o" >"$o/objects"
-	"$TOP/scripts/variant-targets.sh" "$o/objects" "$names" >"$o/targets"
+	# The early startup and real-mode objects are post-processed by their
+	# own Makefiles (prefixed symbols, 16-bit code): compiled alone they are
+	# not what the link sees, so their main-build symbols stand.
+	"$TOP/scripts/variant-targets.sh" "$o/objects" "$names" | grep -v -E '^arch/x86/(boot|realmode)/' >"$o/targets" || true
 	# Compile the targets, then the objects that define what they use where
 	# those may differ in the variant (variant-definers.sh); check the symbols.
 	ok=1
 	kmake "$o" $(cat "$o/targets") >>"$log" 2>&1 || ok=0
 	if [ $ok = 1 ]; then
 		"$TOP/scripts/variant-symbols.sh" "$o" >/dev/null || true
-		"$TOP/scripts/variant-definers.sh" "$o" >"$o/definers-built"
+		"$TOP/scripts/variant-definers.sh" "$o" | grep -v -E '^arch/x86/(boot|realmode)/' >"$o/definers-built" || true
 		if [ -s "$o/definers-built" ]; then
 			kmake "$o" $(cat "$o/definers-built") >>"$log" 2>&1 || ok=0
 			sort -u "$o/targets" "$o/definers-built" -o "$o/targets"
