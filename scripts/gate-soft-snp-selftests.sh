@@ -17,3 +17,18 @@ else
 	result FAIL soft-snp/selftests/boot "the guest did not finish: $LOGS/guest-soft-snp-selftests.log"
 	exit 1
 fi
+# The kvm->lock assertion of the SEV+ queries (kvm_lockdep_assert_sev_lock_held(),
+# inlined into every sev_guest() caller) is in the code the tests above ran:
+# KVM's SEV ioctl handler, which every firmware command they caused went
+# through, calls lockdep's lock_is_held_type(). Lockdep found it held each
+# time: the kernel-log check above is clean.
+ko=$OUT/main/arch/x86/kvm/kvm-amd.ko
+calls=$(objdump -dr --no-show-raw-insn "$ko" 2>/dev/null | awk '
+	/^[0-9a-f]+ <sev_mem_enc_ioctl>:/ { f = 1; next } /^[0-9a-f]+ <.*>:/ { f = 0 }
+	f && /lock_is_held_type/ { n++ } END { print n + 0 }')
+if [ "$calls" -gt 0 ]; then
+	result PASS soft-snp/selftests/kvm-lock-assertion "sev_mem_enc_ioctl() in kvm-amd.ko asserts a held lock $calls times (lock_is_held_type)"
+else
+	result FAIL soft-snp/selftests/kvm-lock-assertion "sev_mem_enc_ioctl() in $ko calls no lock_is_held_type(): the kvm->lock assertions are not compiled in"
+	exit 1
+fi

@@ -36,7 +36,10 @@ sources() { # sources OBJ: the files it is compiled from, relative to the tree
 	while read -r o syms; do
 		src=$(sources "$o")
 		[ -n "$src" ] || { echo "$o"; continue; }
-		(cd "$TREE" && cat $src) | awk -v syms="$syms" -v changed="${changed:-NONE}" -v o="$o" '
+		# A generated source (capflags.c) is in the build directory.
+		for f in $src; do
+			case $f in /*) cat "$f" ;; *) cat "$TREE/$f" 2>/dev/null || cat "$OUT/main/$f" ;; esac
+		done | awk -v syms="$syms" -v changed="${changed:-NONE}" -v o="$o" '
 			BEGIN { def = "(^[A-Za-z_].*[^A-Za-z0-9_]|^)(" syms ")([ \t]+[A-Za-z_][A-Za-z0-9_]*)*[ \t]*(\\(|=|;|\\[)" \
 					"|^[ \t]*(SYM_[A-Z_]*|GLOBAL|ENTRY)\\((" syms ")[ \t]*[,)]|^[A-Z][A-Z0-9_]*\\((.*[ ,*])?(" syms ")[ \t]*[,)]"
 				cond = "CONFIG_(" changed ")(_MODULE)?([^A-Za-z0-9_]|$)"; n = split(syms, want, "|") }

@@ -22,10 +22,15 @@ syms() {
 		awk '$(NF-1) ~ /^[A-Z]$/ || $NF ~ /^__export_symbol_/ { o = $1; sub(/:.*/, "", o); print o, $(NF-1), $NF }'
 }
 # The main build's compiled kernel objects, for the linker script's symbols.
+# The objects linked on their own ("other") are left out: the early startup
+# code reaches vmlinux renamed (__pi_ prefix), and the linker script gives
+# its names back (arch/x86/boot/startup/exports.h), so to the linker those
+# names are the linker script's.
 main_objects() {
 	find -H "$OUT/main" -name '.*.o.cmd' -not -name '.*.mod.o.cmd' -not -name '..*' \
 		-not -path '*/scripts/*' -not -path '*/tools/*' -print0 |
-		xargs -0 awk 'FNR == 1 && /-D__KERNEL__/ && / -c / { o = $1; sub(/^savedcmd_/, "", o); print o } { nextfile }'
+		xargs -0 awk 'FNR == 1 && /-D__KERNEL__/ && / -c / && !/ -D__DISABLE_EXPORTS | -DBUILD_VDSO/ {
+			o = $1; sub(/^savedcmd_/, "", o); print o } { nextfile }'
 }
 awk '{ print $1 }' "$v/objects" | grep -vxF -f "$v/targets" | syms "$OUT/main" >"$v/symbols"
 syms "$v" <"$v/targets" >>"$v/symbols"

@@ -266,15 +266,21 @@ test_failed_shutdown() {
 	test_hotplug_works $fs/unload
 }
 
+# load_with_cpu_offline: load kvm_amd while a CPU is offline; sets p (the
+# sev, sev_es, sev_snp parameters) and msg (how often the refusal was logged).
+load_with_cpu_offline() {
+	n=$(dmesg_lines)
+	load
+	p=$(kvm_params)
+	msg=$(dmesg_since "$n" | grep -c 'SNP init failed: not all CPUs online')
+}
+
 mode_main() {
 	test_platform || return
 
 	# A CPU offline at SNP init: snp_prepare() refuses, and SEV stays off.
-	n=$(dmesg_lines)
 	r=$(set_online 1 0)
-	load
-	p=$(kvm_params)
-	msg=$(dmesg_since "$n" | grep -c 'SNP init failed: not all CPUs online')
+	load_with_cpu_offline
 	check offline-cpu/init-refused "cpu1 offline: $r; sev, sev_es, sev_snp: $p; 'not all CPUs online' logged $msg times" \
 		'[ "$r" = ok ] && [ "$p" = NNN ] && [ "$msg" -ge 1 ]'
 	unload
@@ -380,10 +386,7 @@ mode_kexec_offline() {
 	test_hotplug_frozen boot
 	r=$(set_online 3 1)
 	check boot/offline-cpu-stays-offline "onlining cpu3: $r" '[ "$r" = "Device or resource busy" ]'
-	n=$(dmesg_lines)
-	load
-	p=$(kvm_params)
-	msg=$(dmesg_since "$n" | grep -c 'SNP init failed: not all CPUs online')
+	load_with_cpu_offline
 	check offline-cpu/init-refused "cpu3 offline after kexec; sev, sev_es, sev_snp: $p; 'not all CPUs online' logged $msg times; snp_state $(fw snp_state)" \
 		'[ "$p" = NNN ] && [ "$msg" -ge 1 ] && [ "$(fw snp_state)" = uninit ]'
 	unload

@@ -33,6 +33,7 @@ SELFTEST_TIMEOUT=600
 #   sev_snp_launch_digest_test  nothing skipped: nothing runs in the guest
 #   sev_launch_lock_test    the SEV-ES flow (3 cases) skipped; launched
 #                           vCPUs must fail VM entry
+#   sev_snp_launch_random_test  nothing skipped: 200 random launch sequences
 SOFT_SNP_SELFTESTS="
 x86/sev_init2_tests 0 0
 x86/sev_smoke_test 4 1
@@ -40,6 +41,7 @@ x86/sev_migrate_tests 1 1
 x86/sev_snp_direct_vmsa_test 2 1
 x86/sev_snp_launch_digest_test 0 1
 x86/sev_launch_lock_test 3 1
+x86/sev_snp_launch_random_test 0 1
 "
 
 fw_commands() { awk '$1 == "commands" { print $2 }' $D/status; }
