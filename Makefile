@@ -7,7 +7,7 @@ all:            ## apply, build, boot in QEMU, run the smoke tests
 check:          ## every gate; ends with "N passed, N failed, N skipped"
 	@scripts/check.sh
 
-check-full:     ## the same as make check while the cheap variant gate is out of it
+check-full:     ## make check with both variant configurations built in full
 	@FULL_VARIANTS=1 scripts/check.sh
 
 export:         ## write the tree's commits back to patches/

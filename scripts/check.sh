@@ -31,9 +31,12 @@ step soft-snp-negative-control "$TOP/scripts/gate-soft-snp-control.sh"
 step soft-snp-selftests "$TOP/scripts/gate-soft-snp-selftests.sh"
 step soft-snp-isolation "$TOP/scripts/soft-snp-isolation.sh"
 step warnings "$TOP/scripts/gate-warnings.sh"
-# The cheap variant gate (gate-variants.sh) reports symbols of the early
-# startup code as undefined in the built-in variant (a false failure, not
-# yet understood); until it is fixed, make check builds the variants in full.
-step build-variants "$TOP/scripts/gate-variants-full.sh"
+# make check compiles in the variant configurations only what uses the
+# series' changes (gate-variants.sh); make check-full builds them in full.
+if [ -n "${FULL_VARIANTS:-}" ]; then
+	step build-variants "$TOP/scripts/gate-variants-full.sh"
+else
+	step build-variants "$TOP/scripts/gate-variants.sh"
+fi
 sed 's/^/  /' "$LOGS/timings"
 exec "$TOP/scripts/summary.sh"
