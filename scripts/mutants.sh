@@ -40,6 +40,10 @@ for name in "${mutants[@]}"; do
 		"$TOP/scripts/build.sh" main && "$TOP/scripts/initramfs.sh" && "$TOP/scripts/boot.sh" &&
 			"$TOP/scripts/guest-results.sh" "$mb/logs/guest.log"
 		"$TOP/scripts/gate-soft-snp.sh"
+		# A mutant of KVM's launch code names the selftests boot too.
+		if grep -qx 'boots: soft-snp-selftests' "$m"; then
+			"$TOP/scripts/gate-soft-snp-selftests.sh"
+		fi
 	) >"$mb/log-$name" 2>&1 || true
 	killers=$(grep '^FAIL ' "$mb/results-$name" | awk '{ print $2 }' | sort -u | head -n 4 | tr '\n' ' ')
 	if [ -n "$killers" ]; then
