@@ -111,4 +111,25 @@ mode_selftests() {
 	armed=$(awk '$1 == "skip_page_info_armed" { print $2 }' $D/misbehave)
 	check negative-control/misbehaviour-used "skip_page_info still armed: ${armed:-?}" '[ "$armed" = 0 ]'
 	test_no_guest_left after-control
+	test_reclaim_failure_leaks
+}
+
+# An injected SNP_PAGE_RECLAIM failure: when KVM destroys an SNP VM, ccp
+# cannot give a firmware page of the guest back (its response buffer, the
+# first page reclaimed at destruction) and leaks it, as snp_reclaim_pages()
+# documents: "Leaking PFN range" once, that one page stays assigned, the
+# guest and its ASID are gone all the same. Last in the boot: the page
+# stays leaked.
+test_reclaim_failure_leaks() {
+	injected() { awk '$1 == "commands" { print $4 }' $D/status; }
+	inj=$(injected)
+	n=$(dmesg_lines)
+	echo "0xc7 0x1a" >$D/fail_next	# SNP_PAGE_RECLAIM, INVALID_PAGE_STATE
+	run_selftest x86/sev_snp_launch_digest_test
+	leaks=$(dmesg_since "$n" | grep -c 'Leaking PFN range')
+	other=$(awk '$1 == "assigned_other" { print $2 }' $D/rmp)
+	gc=$(fw guest_count)
+	check reclaim-failure/page-leaked \
+		"digest test exit $st_rc; injected failures $inj -> $(injected); 'Leaking PFN range' $leaks times; pages assigned besides the RMP and the TMR: $other; guest_count $gc" \
+		'[ "$st_rc" = 0 ] && [ "$(injected)" = $((inj + 1)) ] && [ "$leaks" = 1 ] && [ "$other" = 1 ] && [ "$gc" = 0 ]'
 }
