@@ -10,17 +10,21 @@
 . "$(dirname "$0")/lib.sh"
 log=$1
 mode=${2:-none}
+# The result names: kit-guest/... for the boot without SNP, soft-snp/kit/...
+# on the software SNP platform.
+rp=kit-guest
+[ "$mode" = none ] || rp=soft-snp/kit
 kit=${KIT_GUEST_DIR:-$OUT/kit-check/kit}
 work=$BUILD/kit-guest-$mode
 rm -rf "$work"
 mkdir -p "$work"
 tr -d '\r' <"$log" >"$work/log"
 if ! grep -q '^KIT: mode ' "$work/log"; then
-	result FAIL kit-guest "tests/kit-in-guest.sh did not run (no 'KIT: mode' line in $log)"
+	result FAIL "$rp" "tests/kit-in-guest.sh did not run (no 'KIT: mode' line in $log)"
 	exit 1
 fi
 if grep -q '^KIT: no kit in the initramfs' "$work/log"; then
-	result FAIL kit-guest "the initramfs has no kit: the kit gate did not build $kit"
+	result FAIL "$rp" "the initramfs has no kit: the kit gate did not build $kit"
 	exit 1
 fi
 awk -v dir="$work" '
@@ -106,20 +110,20 @@ check_report() {
 fail=0
 main_rc=$(kitline 'case main exit ' | cut -d' ' -f1)
 if [ ! -d "$work/main" ]; then
-	result FAIL kit-guest/report "no report in the guest log (snp-validate: $(kitline 'case main stderr: '))"
+	result FAIL $rp/report "no report in the guest log (snp-validate: $(kitline 'case main stderr: '))"
 	exit 1
 fi
 problems=$(check_report "$work/main" "$mode" "$main_rc")
 # Every snp-validate check, as make check reports it.
 while IFS=$'\t' read -r st name detail; do
-	result "$st" "kit-guest/$name" "$detail"
+	result "$st" "$rp/$name" "$detail"
 done <"$work/main/results.tsv"
 counts=$(awk -F'\t' '{ c[$1]++ } END { printf "%d passed, %d failed, %d skipped", c["PASS"], c["FAIL"], c["SKIP"] }' "$work/main/results.tsv")
 if [ -z "$problems" ]; then
-	result PASS kit-guest/report "snp-validate $mode: exit $main_rc after $(kitline 'case main exit ' | awk '{ print $3 }') s; $counts; KTAP, summary, env, dmesg, selftests and Tested-on consistent"
+	result PASS $rp/report "snp-validate $mode: exit $main_rc after $(kitline 'case main exit ' | awk '{ print $3 }') s; $counts; KTAP, summary, env, dmesg, selftests and Tested-on consistent"
 else
 	echo "$problems" | sed 's/^/  /'
-	result FAIL kit-guest/report "snp-validate $mode (exit $main_rc): $(echo "$problems" | wc -l) problems above"
+	result FAIL $rp/report "snp-validate $mode (exit $main_rc): $(echo "$problems" | wc -l) problems above"
 	fail=1
 fi
 
@@ -157,9 +161,9 @@ for spec in "$victim PASS FAIL" "host/cpu-offline-refused SKIP PASS"; do
 	fi
 done
 if [ ${#missed[@]} -eq 0 ]; then
-	result PASS kit-guest/checker-negative-control "$(IFS=';'; echo "${caught[*]}")"
+	result PASS $rp/checker-negative-control "$(IFS=';'; echo "${caught[*]}")"
 else
-	result FAIL kit-guest/checker-negative-control "$(IFS=';'; echo "${missed[*]}")"
+	result FAIL $rp/checker-negative-control "$(IFS=';'; echo "${missed[*]}")"
 	fail=1
 fi
 
@@ -182,10 +186,10 @@ if [ "$mode" = none ]; then
 fi
 grep -q '^KIT: main report unchanged' "$work/log" || bad+=("the main report changed during the bad-input runs")
 if [ ${#bad[@]} -eq 0 ]; then
-	result PASS kit-guest/bad-input "not root$([ "$mode" = model ] || echo ", no /dev/kvm, no kvm_amd"): exit 2, one message each, no report, the earlier report unchanged"
+	result PASS $rp/bad-input "not root$([ "$mode" = model ] || echo ", no /dev/kvm, no kvm_amd"): exit 2, one message each, no report, the earlier report unchanged"
 else
 	printf '  %s\n' "${bad[@]}"
-	result FAIL kit-guest/bad-input "${#bad[@]} problems above"
+	result FAIL $rp/bad-input "${#bad[@]} problems above"
 	fail=1
 fi
 
@@ -196,9 +200,9 @@ if [ "$mode" = none ]; then
 	online=$(kitline 'forced online ')
 	row=$(awk -F'\t' '$1 == "FAIL" && $2 == "host/cpu-offline-refused" && $3 ~ /succeeded/' "$work/forced/results.tsv" 2>/dev/null)
 	if [ "$rc" = 1 ] && [ -n "$row" ] && [ "${online% -> *}" = "${online#* -> }" ]; then
-		result PASS kit-guest/negative-control "forced SNP checks without SNP: exit 1, $(cut -f2,3 <<<"$row" | tr '\t' ' '); online $online"
+		result PASS $rp/negative-control "forced SNP checks without SNP: exit 1, $(cut -f2,3 <<<"$row" | tr '\t' ' '); online $online"
 	else
-		result FAIL kit-guest/negative-control "forced SNP checks without SNP: exit ${rc:-none}, '${row:-no FAIL of host/cpu-offline-refused}', online $online"
+		result FAIL $rp/negative-control "forced SNP checks without SNP: exit ${rc:-none}, '${row:-no FAIL of host/cpu-offline-refused}', online $online"
 		fail=1
 	fi
 fi

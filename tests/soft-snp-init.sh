@@ -11,6 +11,7 @@
 #   control  the model misbehaves on purpose: two tests must fail
 #   bench    make bench: the cost of RMPOPT region tracking (BENCH lines)
 #   selftests  the KVM SEV selftests against the platform (tests/soft-snp-selftests.sh)
+#   kit      the SNP host kit's snp-validate (tests/kit-in-guest.sh model)
 # Prints "RESULT PASS|FAIL|SKIP soft-snp/<mode>/<test> (detail)" lines, the
 # kernel log between markers and "GUEST: done", then powers off.
 /bin/busybox --install -s /bin
@@ -471,8 +472,17 @@ mode_bench() {
 	fi
 }
 
+# The SNP host kit's snp-validate, as an operator runs it on an SNP host:
+# the platform's checks must pass (scripts/kit-guest-check.sh ... model).
+mode_kit() {
+	test_platform || return
+	load
+	test_snp_on init
+	sh /tests/kit-in-guest.sh model
+}
+
 case $mode in
-main | nox86 | kexec | kexec_offline | suspend | control | bench) "mode_$mode" ;;
+main | nox86 | kexec | kexec_offline | suspend | control | bench | kit) "mode_$mode" ;;
 selftests) . /tests/soft-snp-selftests.sh && mode_selftests ;;
 *) result FAIL mode "unknown soft_snp_test.mode=$mode" ;;
 esac
