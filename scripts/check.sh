@@ -29,6 +29,7 @@ step kernel-log-negative-control "$TOP/scripts/gate-lockdep-control.sh"
 step soft-snp "$TOP/scripts/gate-soft-snp.sh"
 step soft-snp-negative-control "$TOP/scripts/gate-soft-snp-control.sh"
 step soft-snp-selftests "$TOP/scripts/gate-soft-snp-selftests.sh"
+step soft-snp-kit "$TOP/scripts/gate-soft-snp-kit.sh"
 step soft-snp-isolation "$TOP/scripts/soft-snp-isolation.sh"
 step warnings "$TOP/scripts/gate-warnings.sh"
 # make check compiles in the variant configurations only what uses the

@@ -10,10 +10,10 @@
 . "$(dirname "$0")/lib.sh"
 log=$1
 mode=${2:-none}
-# The result names: kit-guest/... for the boot without SNP, soft-snp/kit/...
-# on the software SNP platform.
+# The result names: kit-guest/... for the boot without SNP,
+# soft-snp/kit/snp-validate/... on the software SNP platform.
 rp=kit-guest
-[ "$mode" = none ] || rp=soft-snp/kit
+[ "$mode" = none ] || rp=soft-snp/kit/snp-validate
 kit=${KIT_GUEST_DIR:-$OUT/kit-check/kit}
 work=$BUILD/kit-guest-$mode
 rm -rf "$work"

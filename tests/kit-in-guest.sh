@@ -2,8 +2,8 @@
 # kit-in-guest.sh [none|model]: run the SNP host kit's snp-validate in the
 # QEMU guest. tests/guest-init.sh calls it with "none" (no SNP: every SNP
 # check must skip, exit 4). "model" (the default when soft_snp= is on the
-# command line) is meant for a software SNP platform boot; no boot of make
-# check runs it yet.
+# command line) is for the software SNP platform: mode kit of
+# tests/soft-snp-init.sh (scripts/gate-soft-snp-kit.sh).
 # kvm_amd must be loaded. The kit is at /kit (scripts/initramfs.sh puts it
 # there).
 # The guest only runs and reports: "KIT: ..." lines, and each report file
