@@ -23,3 +23,24 @@ checkpatch_file() {
 	echo "$out"
 	[ $rc -eq 0 ] && ! grep -qE ': (ERROR|WARNING|CHECK):' <<<"$out"
 }
+
+# checkpatch_all DIR PATCH... -- [EXTRA-ARGS...]: checkpatch_file on every
+# PATCH, $JOBS at a time (checkpatch is one single-threaded Perl process per
+# patch), each one's output in DIR/PATCH.out and "ok" or "fail" in DIR/PATCH.rc.
+checkpatch_all() {
+	local dir=$1 p patches=()
+	shift
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do patches+=("$1"); shift; done
+	[ $# -eq 0 ] || shift
+	for p in "${patches[@]}"; do
+		while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do wait -n || true; done
+		{
+			if checkpatch_file "$p" "$@" >"$dir/$(basename "$p").out"; then
+				echo ok
+			else
+				echo fail
+			fi >"$dir/$(basename "$p").rc"
+		} &
+	done
+	wait
+}

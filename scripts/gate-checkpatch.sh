@@ -4,15 +4,19 @@
 . "$(dirname "$0")/lib.sh"
 . "$TOP/scripts/series.sh"
 . "$TOP/scripts/checkpatch.sh"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mapfile -t patches < <(series_files all)
+checkpatch_all "$tmp" "${patches[@]/#/$TOP/patches/}" -- --no-signoff
 fail=0
-for p in $(series_files all); do
-	if out=$(checkpatch_file "$TOP/patches/$p" --no-signoff); then
+for p in "${patches[@]}"; do
+	if [ "$(cat "$tmp/$p.rc")" = ok ]; then
 		result PASS "checkpatch/$p"
 	else
-		echo "$out" | sed 's/^/  /'
+		sed 's/^/  /' "$tmp/$p.out"
 		result FAIL "checkpatch/$p"
 		fail=1
 	fi
 done
-[ -n "$(series_files all)" ] || result PASS checkpatch "the series is empty"
+[ ${#patches[@]} -gt 0 ] || result PASS checkpatch "the series is empty"
 exit $fail

@@ -20,27 +20,46 @@ if [ -z "$objs" ]; then
 	exit 0
 fi
 sparse=$("$TOP/scripts/sparse.sh")
-# Warnings of one object at the checked-out commit, without line numbers.
-# A checker the kernel rejects would make C=2 check nothing: that is an error.
+# Warnings of the objects $@ at the checked-out commit, without line numbers.
+# All objects build in one
+# make (-k, so a broken one does not hide the others): one kbuild start and
+# both cores instead of one make per object. A checker the kernel rejects
+# would make C=2 check nothing: that is an error.
 warnings_of() {
-	rm -f "$OUT/main/$1"
-	{ kmake "$OUT/main" W=1 C=2 CHECK="$sparse" "$1" 2>&1 >/dev/null || echo "error: building $1 failed"; } |
+	local o
+	for o in "$@"; do rm -f "$OUT/main/$o"; done
+	{ kmake "$OUT/main" -k W=1 C=2 CHECK="$sparse" "$@" 2>&1 >/dev/null || echo "error: building $* failed"; } |
 		sed 's/^.*C=2 specified, but .* is not available.*$/error: sparse rejected by the kernel/' |
 		{ grep -E 'warning|error' || true; } |
 		sed -E "s|^$TREE/||; s|:[0-9]+:[0-9]+:|:|; s|:[0-9]+:|:|" | sort
 }
-fail=0
+# owner LINE: the object a new warning is reported under: the one built from
+# the C file the line names (its includer, for an included .c file), else
+# "headers" (a header, or a line that names no file).
+declare -A owner_of
+for f in $(touched_files | grep '\.c$'); do
+	for o in $(object_of "$f"); do owner_of[$f]=$o; done
+done
+owner() { local f=${1%%:*}; echo "${owner_of[$f]:-headers}"; }
+
 base=$(base_rev)
-for o in $objs; do
-	checkout_for_build "$base"
-	before=$( [ -f "$TREE/${o%.o}.c" ] && warnings_of "$o" || true)
-	checkout_for_build "$RETURN_TO"
-	after=$(warnings_of "$o")
-	new=$(comm -13 <(echo "$before") <(echo "$after") | grep . || true)
-	if [ -z "$new" ]; then
-		result PASS "warnings/$o" "W=1 and sparse: nothing new"
+checkout_for_build "$base"
+before=$(warnings_of $(for o in $objs; do [ ! -f "$TREE/${o%.o}.c" ] || echo "$o"; done))
+checkout_for_build "$RETURN_TO"
+after=$(warnings_of $objs)
+new=$(comm -13 <(echo "$before") <(echo "$after") | grep . || true)
+declare -A new_of
+while IFS= read -r line; do
+	[ -n "$line" ] || continue
+	o=$(owner "$line")
+	new_of[$o]+="$line"$'\n'
+done <<<"$new"
+fail=0
+for o in $objs headers; do
+	if [ -z "${new_of[$o]:-}" ]; then
+		[ "$o" = headers ] || result PASS "warnings/$o" "W=1 and sparse: nothing new"
 	else
-		echo "$new" | sed 's/^/  /'
+		printf '%s' "${new_of[$o]}" | sed 's/^/  /'
 		result FAIL "warnings/$o" "new W=1 or sparse warnings"
 		fail=1
 	fi

@@ -99,7 +99,7 @@ check_report() {
 		grep -q '^platform: software SNP platform' "$d/env.txt" || echo "env.txt does not name the software SNP platform"
 		grep -q 'software SNP platform' "$d/tested-on.txt" || echo "tested-on.txt does not name the software SNP platform"
 		! grep -q 'Tested-on:' "$d/tested-on.txt" || echo "tested-on.txt claims hardware ('Tested-on:') on the software SNP platform"
-		for k in snp/kvm_amd host/cpu-offline-refused; do
+		for k in snp/kvm_amd host/cpu-offline-refused rmpopt/enabled rmpopt/initial-scan rmpopt/rescan-after-guest; do
 			grep -q "^PASS	$k	" "$d/results.tsv" || echo "$k did not pass on the software SNP platform"
 		done
 		;;

@@ -103,11 +103,13 @@ PY
 	for p in "${placeholders[@]}"; do
 		! grep -lF "$p" "$dir"/*.patch || die "the placeholder author $p is in the formatted $name posting"
 	done
-	for f in "$dir"/*.patch; do
-		case $f in *0000-cover-letter.patch) continue ;; esac
-		checkpatch_file "$f" >"$LOGS/send-checkpatch.log" ||
-			{ cat "$LOGS/send-checkpatch.log"; die "checkpatch fails on the signed $(basename "$f") of $name"; }
+	mkdir -p "$dir.checkpatch"
+	checkpatch_all "$dir.checkpatch" $(ls "$dir"/*.patch | grep -v 0000-cover-letter.patch)
+	for f in "$dir.checkpatch"/*.rc; do
+		[ "$(cat "$f")" = ok ] ||
+			{ cat "${f%.rc}.out"; die "checkpatch fails on the signed $(basename "${f%.rc}") of $name"; }
 	done
+	rm -rf "$dir.checkpatch"
 	recipients=$(cd "$TREE" && ./scripts/get_maintainer.pl --no-git --no-git-fallback --no-rolestats --no-roles "$dir"/*.patch | grep -v '^$' | sort -u)
 	cc=()
 	while IFS= read -r r; do cc+=(--cc="$r"); done <<<"$recipients"

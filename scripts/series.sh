@@ -17,18 +17,30 @@ APPLIED=$BUILD/applied
 patches_sum() { cat "$SERIES" $(series_files all | sed "s|^|$TOP/patches/|") | sha256sum | cut -c1-16; }
 record_applied() { echo "$(git -C "$TREE" rev-parse HEAD) $(patches_sum)" >"$APPLIED"; }
 
-# git am the series onto the checked-out commit of tree $1.
+# git am the series onto the checked-out commit of tree $1, in one git am
+# (one index refresh instead of one per patch).
 apply_series() {
-	local tree=$1 p
-	for p in $(series_files all); do
-		if ! git -C "$tree" -c user.name="${GIT_COMMITTER_NAME:-snp-series}" \
-			-c user.email="${GIT_COMMITTER_EMAIL:-snp-series@localhost}" \
-			am -q --no-3way "$TOP/patches/$p" >"$LOGS/am.log" 2>&1; then
-			sed 's/^/  /' "$LOGS/am.log" >&2
-			git -C "$tree" am --abort >/dev/null 2>&1 || true
-			die "patches/$p does not apply to $(git -C "$tree" describe --tags --always HEAD) in $tree; fix it there, then 'make export'"
-		fi
-	done
+	local tree=$1 patches n on
+	mapfile -t patches < <(series_files all)
+	[ ${#patches[@]} -gt 0 ] || return 0
+	if ! git -C "$tree" -c user.name="${GIT_COMMITTER_NAME:-snp-series}" \
+		-c user.email="${GIT_COMMITTER_EMAIL:-snp-series@localhost}" \
+		am -q --no-3way "${patches[@]/#/$TOP/patches/}" >"$LOGS/am.log" 2>&1; then
+		sed 's/^/  /' "$LOGS/am.log" >&2
+		# "Patch failed at 0005 <subject>": the fifth patch of this am.
+		n=$(sed -n 's/^Patch failed at 0*\([0-9][0-9]*\) .*/\1/p' "$LOGS/am.log" | head -n 1)
+		on=$(git -C "$tree" describe --tags --always HEAD)
+		# Keep the patches that applied (git apply changed nothing for the
+		# failing one), as one git am per patch used to.
+		git -C "$tree" am --quit >/dev/null 2>&1 || true
+		die "patches/${patches[${n:-1} - 1]} does not apply to $on (the base and the patches before it) in $tree; fix it there, then 'make export'"
+	fi
+}
+
+# The paths the series' patches change, one per line, for a sparse checkout.
+series_paths() {
+	series_files all | sed "s|^|$TOP/patches/|" | xargs cat |
+		sed -n 's|^diff --git a/\([^ ]*\) b/\([^ ]*\)$|\1\n\2|p' | sort -u
 }
 
 # Write base..HEAD of tree $1 as patches into directory $2, and their order
