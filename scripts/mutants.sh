@@ -40,9 +40,17 @@ for name in "${mutants[@]}"; do
 		"$TOP/scripts/build.sh" main && "$TOP/scripts/initramfs.sh" && "$TOP/scripts/boot.sh" &&
 			"$TOP/scripts/guest-results.sh" "$mb/logs/guest.log"
 		"$TOP/scripts/gate-soft-snp.sh"
-		# A mutant of KVM's launch code names the selftests boot too.
+		# A mutant of KVM's launch code names the selftests boot too; one
+		# that snp-validate should notice, the kit boot (the kit is built
+		# from the mutant tree first, as the kit gate does, and goes into
+		# the initramfs).
 		if grep -qx 'boots: soft-snp-selftests' "$m"; then
 			"$TOP/scripts/gate-soft-snp-selftests.sh"
+		fi
+		if grep -qx 'boots: soft-snp-kit' "$m"; then
+			KIT_DIR=$OUT/kit-check/kit KIT_WORK=$OUT/kit-check/work KIT_CONFIG=$OUT/main/.config \
+				"$TOP/scripts/kit.sh" >"$LOGS/kit.log" 2>&1 && "$TOP/scripts/initramfs.sh" &&
+				"$TOP/scripts/gate-soft-snp-kit.sh"
 		fi
 	) >"$mb/log-$name" 2>&1 || true
 	killers=$(grep '^FAIL ' "$mb/results-$name" | awk '{ print $2 }' | sort -u | head -n 4 | tr '\n' ' ')
