@@ -41,12 +41,16 @@ declare -A owner_of
 for f in $(touched_files | grep '\.c$'); do
 	for o in $(object_of "$f"); do owner_of[$f]=$o; done
 done
-owner() { local f=${1%%:*}; echo "${owner_of[$f]:-headers}"; }
+owner() { local f=${1%%:*}; echo "${owner_of[${f:-?}]:-headers}"; }
 
 base=$(base_rev)
+# At the base Kconfig drops the options the series adds and rewrites the
+# .config without them: put HEAD's back before building HEAD.
+cp "$OUT/main/.config" "$OUT/main/.config.series"
 checkout_for_build "$base"
 before=$(warnings_of $(for o in $objs; do [ ! -f "$TREE/${o%.o}.c" ] || echo "$o"; done))
 checkout_for_build "$RETURN_TO"
+cp "$OUT/main/.config.series" "$OUT/main/.config"
 after=$(warnings_of $objs)
 new=$(comm -13 <(echo "$before") <(echo "$after") | grep . || true)
 declare -A new_of

@@ -43,13 +43,14 @@ for name in "${mutants[@]}"; do
 		# A mutant of KVM's launch code names the selftests boot too; one
 		# that snp-validate should notice, the kit boot (the kit is built
 		# from the mutant tree first, as the kit gate does, and goes into
-		# the initramfs).
+		# the initramfs). $OUT and $LOGS are the main build's here: the
+		# mutant's paths are spelt out.
 		if grep -qx 'boots: soft-snp-selftests' "$m"; then
 			"$TOP/scripts/gate-soft-snp-selftests.sh"
 		fi
 		if grep -qx 'boots: soft-snp-kit' "$m"; then
-			KIT_DIR=$OUT/kit-check/kit KIT_WORK=$OUT/kit-check/work KIT_CONFIG=$OUT/main/.config \
-				"$TOP/scripts/kit.sh" >"$LOGS/kit.log" 2>&1 && "$TOP/scripts/initramfs.sh" &&
+			KIT_DIR=$mb/out/kit-check/kit KIT_WORK=$mb/out/kit-check/work KIT_CONFIG=$mb/out/main/.config \
+				"$TOP/scripts/kit.sh" >"$mb/logs/kit.log" 2>&1 && "$TOP/scripts/initramfs.sh" &&
 				"$TOP/scripts/gate-soft-snp-kit.sh"
 		fi
 	) >"$mb/log-$name" 2>&1 || true
