@@ -42,7 +42,10 @@ for f in ${KIT_FRAGMENTS:-}; do
 done
 
 "$TOP/scripts/deps.sh"
-"$TOP/scripts/make-tree.sh"
+# make mutants builds a kit from its scratch tree, which holds the mutant as
+# an uncommitted change that make-tree.sh and the check after the build
+# would refuse: it says the tree is ready (KIT_TREE_READY=1).
+[ "${KIT_TREE_READY:-0}" = 1 ] || "$TOP/scripts/make-tree.sh"
 t_start=$SECONDS
 # The kit names the commit it was built from; the tree must not move meanwhile.
 head=$(git -C "$TREE" rev-parse HEAD)
@@ -132,7 +135,8 @@ for t in "${tests[@]}"; do
 		die "the kselftest install has no kvm:${t##*/} (log: $LOGS/kit-selftests.log)"
 done
 
-[ "$(git -C "$TREE" rev-parse HEAD)" = "$head" ] && [ -z "$(git -C "$TREE" status --porcelain)" ] ||
+[ "$(git -C "$TREE" rev-parse HEAD)" = "$head" ] &&
+	{ [ "${KIT_TREE_READY:-0}" = 1 ] || [ -z "$(git -C "$TREE" status --porcelain)" ]; } ||
 	die "$TREE changed while the kit was built (HEAD was $head): run make kit again; $kit was not touched"
 mv "$work"/linux-*.deb "$stage/"
 install -m 755 "$TOP/tools/snp-validate" "$stage/snp-validate"

@@ -49,12 +49,12 @@ for name in "${mutants[@]}"; do
 			"$TOP/scripts/gate-soft-snp-selftests.sh"
 		fi
 		if grep -qx 'boots: soft-snp-kit' "$m"; then
-			KIT_DIR=$mb/out/kit-check/kit KIT_WORK=$mb/out/kit-check/work KIT_CONFIG=$mb/out/main/.config \
+			KIT_TREE_READY=1 KIT_DIR=$mb/out/kit-check/kit KIT_WORK=$mb/out/kit-check/work KIT_CONFIG=$mb/out/main/.config \
 				"$TOP/scripts/kit.sh" >"$mb/logs/kit.log" 2>&1 && "$TOP/scripts/initramfs.sh" &&
 				"$TOP/scripts/gate-soft-snp-kit.sh"
 		fi
 	) >"$mb/log-$name" 2>&1 || true
-	killers=$(grep '^FAIL ' "$mb/results-$name" | awk '{ print $2 }' | sort -u | head -n 4 | tr '\n' ' ')
+	killers=$({ grep '^FAIL ' "$mb/results-$name" || true; } | awk '{ print $2 }' | sort -u | head -n 4 | tr '\n' ' ')
 	if [ -n "$killers" ]; then
 		echo "killed   $name by: $killers" | tee -a "$summary"
 	elif grep -q '^PASS ' "$mb/results-$name"; then
