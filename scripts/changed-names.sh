@@ -11,15 +11,16 @@
 # the series does not change is left out: the series only uses it (a forward
 # declaration, an attribute, a parameter's type), and it does not change
 # for anyone else (__packed or struct dentry would make every file a caller).
+# SINCE=REV compares REV with HEAD instead of the base with HEAD.
 # Used by variant-targets.sh; not a gate.
 . "$(dirname "$0")/lib.sh"
-base=$(base_rev)
+base=${SINCE:-$(base_rev)}
 # The names of stdin, less those the base defines outside the changed files.
 drop_base_defined() {
 	local names alt
 	names=$(cat)
 	alt=$(grep -v '^ALL ' <<<"$names" | paste -sd'|')
-	[ -n "$alt" ] || { echo "$names"; return; }
+	[ -n "$alt" ] || { [ -z "$names" ] || echo "$names"; return; }
 	# The work tree's unchanged files are the base's.
 	git -C "$TREE" grep -P -o "^\s*#\s*define\s+($alt)\b|^(typedef\s+)?(struct|union|enum)\s+($alt)\s*\{" \
 		-- '*.h' ':!tools' ':!scripts' |

@@ -16,8 +16,8 @@ step() { # step NAME COMMAND...: run a gate, time it, record a crash as a failur
 step series-applies "$TOP/scripts/gate-apply.sh"
 step checkpatch "$TOP/scripts/gate-checkpatch.sh"
 step send-dry-run "$TOP/scripts/gate-send.sh"
-step bisect "$TOP/scripts/gate-bisect.sh"
 step build/main "$TOP/scripts/build.sh" main
+step bisect "$TOP/scripts/gate-bisect.sh"
 step selftests-build "$TOP/scripts/selftests.sh"
 step host-tests "$TOP/scripts/host-tests.sh"
 step kit "$TOP/scripts/gate-kit.sh"

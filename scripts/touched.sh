@@ -1,20 +1,7 @@
 # touched.sh: what the series changes; sourced.
-# Kernel files (not tools/ or Documentation/) changed between the base and HEAD.
-touched_files() { git -C "$TREE" diff --name-only --diff-filter=d "$(base_rev)" HEAD -- . ':!tools' ':!Documentation'; }
-
-# Nearest directory with a Makefile or Kbuild for each touched non-header
-# file: the per-patch build targets.
-touched_dirs() {
-	local f d
-	for f in $(touched_files); do
-		case $f in include/*|arch/*/include/*) continue ;; esac
-		d=$(dirname "$f")
-		while [ "$d" != . ] && [ ! -f "$TREE/$d/Makefile" ] && [ ! -f "$TREE/$d/Kbuild" ]; do
-			d=$(dirname "$d")
-		done
-		[ "$d" = . ] || echo "$d/"
-	done | sort -u
-}
+# Kernel files (not tools/ or Documentation/) changed between $1 (default:
+# the base) and HEAD.
+touched_files() { git -C "$TREE" diff --name-only --diff-filter=d "${1:-$(base_rev)}" HEAD -- . ':!tools' ':!Documentation'; }
 
 # Check out commit $1 in $TREE for a build, and come back to the branch on exit.
 # make-tree.sh guarantees the tree is clean, so nothing can be lost.

@@ -9,19 +9,22 @@
 # where its unchanged lines use a changed name (an inline or a macro that
 # every includer compiles). Each changed header is also compiled by at least
 # one includer, so its new lines are compiled in the variant too. An object
-# the main build does not have is always a target.
+# the main build does not have is always a target. SINCE=REV: what changed
+# between REV and HEAD instead (gate-bisect.sh, one commit at a time).
 . "$(dirname "$0")/lib.sh"
 . "$TOP/scripts/touched.sh"
 objects=$1 names=$2
 [ -f "$OUT/main/vmlinux" ] ||
 	die "no main build in $OUT/main to take the dependencies and symbols from: run make first"
-base=$(base_rev)
+base=${SINCE:-$(base_rev)}
 changed_h=$(git -C "$TREE" diff --name-only --diff-filter=d "$base" HEAD -- '*.h' ':!tools' ':!Documentation' ':!scripts')
 # The hot files, once for all variants (NAMES.hot).
 [ -f "$names.hot" ] || {
-	touched_files | grep -v '\.h$' || true
+	touched_files "$base" | grep -v '\.h$' || true
 	sed -n 's/^ALL //p' "$names"
-	grep -v '^ALL ' "$names" | git -C "$TREE" grep -l -w -F -f - -- . ':!tools' ':!Documentation' ':!scripts' |
+	# (git grep with no pattern at all would list every file.)
+	grep -q -v -e '^ALL ' -e '^$' "$names" &&
+	grep -v -e '^ALL ' -e '^$' "$names" | git -C "$TREE" grep -l -w -F -f - -- . ':!tools' ':!Documentation' ':!scripts' |
 	while read -r f; do
 		case " $(echo $changed_h) " in
 		*" $f "*) # the changed header itself: only its unchanged lines
