@@ -65,7 +65,7 @@ for c in $commits; do
 			built="$(wc -w <<<"$targets") objects"
 		else
 			grep -E 'error|Error' "$LOGS/bisect.log" | head -n 20 | sed 's/^/  /'
-			result FAIL "bisect/$subject" "compiling $(echo $targets)"
+			result FAIL "bisect/$subject" "compiling $(wc -w <<<"$targets") objects: the errors are above"
 			fail=1
 			continue
 		fi
