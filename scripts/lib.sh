@@ -39,5 +39,9 @@ kmake() { # kmake OUTDIR target...
 	local cc=gcc
 	# HOSTCC too: every output directory builds objtool and the other host tools.
 	command -v ccache >/dev/null && cc="ccache gcc"
-	make -s -C "$TREE" O="$o" CC="$cc" HOSTCC="$cc" -j"$JOBS" "$@"
+	# ccache's depend mode takes the headers from the -MMD file kbuild has
+	# gcc write anyway, instead of running the preprocessor once more per
+	# miss: a cold build of the main config took 311 s instead of 444 s
+	# (2026-12-07; 333 s without ccache), and hits are unchanged.
+	CCACHE_DEPEND=1 make -s -C "$TREE" O="$o" CC="$cc" HOSTCC="$cc" -j"$JOBS" "$@"
 }
