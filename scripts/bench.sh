@@ -21,7 +21,7 @@ clone=$scratch/clone
 export CCACHE_DIR=$scratch/ccache
 touched=arch/x86/virt/svm/sev.c
 now() { date +%s; }
-in_clone() { (cd "$clone" && env -u BUILD -u RESULTS -u KERNEL_SRC -u FULL_VARIANTS "$@"); }
+in_clone() { (cd "$clone" && env -u BUILD -u RESULTS -u KERNEL_SRC -u FULL_VARIANTS -u NO_PASS_CACHE "$@"); }
 # check_run NAME TARGET: make TARGET in the clone; sets $secs and keeps the
 # gate timings in $scratch/NAME.timings and the last line in $scratch/NAME.summary.
 check_run() {

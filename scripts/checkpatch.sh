@@ -12,16 +12,30 @@ codespell_dict() {
 	die "codespell's dictionary.txt not found: install codespell (scripts/deps.sh does)"
 }
 
+patch_without_dates() {
+	sed -e '1{/^From [0-9a-f]\{40\} /d}' -e '/^\(Date\|Message-I[Dd]\|In-Reply-To\|References\): /d' "$1"
+}
+
 checkpatch_file() {
-	local patch=$1 ignore out rc dict
+	local patch=$1 ignore out rc dict key
 	shift
 	dict=$(codespell_dict)
 	ignore=$(awk -v p="$(basename "$patch")" '!/^#/ && NF { if (p ~ "^" $1 "$") printf "%s,", $2 }' \
 		<(sed 's/\*/.*/g' "$TOP/tests/checkpatch.exceptions"))
+	# checkpatch's inputs: the patch, the options, checkpatch.pl and the
+	# word lists it reads. The headers that change with every make send
+	# (dates, message IDs, the commit ID of a re-signed commit) are left
+	# out: checkpatch does not read them.
+	key=checkpatch/$({ echo "$ignore $*"; patch_without_dates "$patch"
+		cat "$TREE/scripts/checkpatch.pl" "$TREE/scripts/spelling.txt" "$dict"; } | inputs_key)
+	if passed_before "$key"; then
+		echo "passed before with the same inputs"
+		return 0
+	fi
 	out=$(cd "$TREE" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict --codespell --codespellfile "$dict" \
 		--show-types --terse ${ignore:+--ignore "${ignore%,}"} "$@" "$patch" 2>&1) && rc=0 || rc=$?
 	echo "$out"
-	[ $rc -eq 0 ] && ! grep -qE ': (ERROR|WARNING|CHECK):' <<<"$out"
+	[ $rc -eq 0 ] && ! grep -qE ': (ERROR|WARNING|CHECK):' <<<"$out" && remember_pass "$key"
 }
 
 # checkpatch_all DIR PATCH... -- [EXTRA-ARGS...]: checkpatch_file on every

@@ -10,7 +10,10 @@
 # the directory the selftests-build gate finishes at HEAD. A commit that
 # changes neither (documentation, other tools) has nothing to build. At the
 # end the main build is brought back to HEAD: ccache holds HEAD's objects,
-# so that costs about one link.
+# so that costs about one link. A posting that make send formats on another
+# base than the series' order (the base plus its prerequisites only, see
+# patches/postings) is built the same way at its last commit, as formatted
+# by the send-dry-run gate.
 . "$(dirname "$0")/lib.sh"
 . "$TOP/scripts/touched.sh"
 commits=$(git -C "$TREE" rev-list --reverse "$(base_rev)..HEAD")
@@ -29,45 +32,62 @@ fi
 # without those options.
 cp "$OUT/main/.config" "$OUT/main/.config.series"
 names=$OUT/main/bisect-names
-# commit_targets: the objects the checked-out commit can break.
-commit_targets() {
+# targets SINCE: the objects the checked-out tree can break by its changes
+# since commit SINCE.
+targets() {
 	local o
-	SINCE=HEAD^ "$TOP/scripts/changed-names.sh" >"$names"
+	SINCE=$1 "$TOP/scripts/changed-names.sh" >"$names"
 	rm -f "$names.hot"
 	# The early startup and real-mode objects only build through their
 	# own Makefiles (see gate-variants.sh); their directories are built
 	# as the main build's prerequisites anyway.
-	SINCE=HEAD^ "$TOP/scripts/variant-targets.sh" "$OUT/main/objects.bisect" "$names" |
+	SINCE=$1 "$TOP/scripts/variant-targets.sh" "$OUT/main/objects.bisect" "$names" |
 	grep -v -E '^arch/x86/(boot|realmode)/' |
 	while read -r o; do
 		[ ! -f "$TREE/${o%.o}.c" ] && [ ! -f "$TREE/${o%.o}.S" ] || echo "$o"
 	done
 }
+# What a build depends on: the tree built and the one its changes are taken
+# from, the configuration, the compiler and these scripts.
+build_key() {
+	{
+		git -C "$TREE" rev-parse "$1^{tree}" "$2^{tree}"
+		cat "$OUT/main/.config.series"
+		gcc --version
+		cat "$TOP"/scripts/{lib,touched,gate-bisect,changed-names,variant-objects,variant-targets,selftests}.sh
+	} | inputs_key
+}
 fail=0
-for c in $commits; do
-	subject=$(git -C "$TREE" log -1 --format=%s "$c")
-	kernel=$(git -C "$TREE" diff --name-only "$c^" "$c" -- . ':!tools' ':!Documentation')
-	selftests=$(git -C "$TREE" diff --name-only "$c^" "$c" -- tools/testing/selftests/kvm \
+# build NAME COMMIT SINCE: at COMMIT, compile what its changes since commit
+# SINCE can break, and build the KVM selftests if those changes reach them.
+build() {
+	local name=$1 c=$2 since=$3 kernel selftests key t built=
+	kernel=$(git -C "$TREE" diff --name-only "$since" "$c" -- . ':!tools' ':!Documentation')
+	selftests=$(git -C "$TREE" diff --name-only "$since" "$c" -- tools/testing/selftests/kvm \
 		'tools/testing/selftests/*.h' tools/testing/selftests/rseq tools/include tools/arch/x86 \
 		include/uapi arch/x86/include/uapi)
 	if [ -z "$kernel$selftests" ]; then
-		result PASS "bisect/$subject" "changes neither the kernel nor the KVM selftests: nothing to build"
-		continue
+		result PASS "$name" "changes neither the kernel nor the KVM selftests: nothing to build"
+		return
+	fi
+	key=bisect/$(build_key "$c" "$since")
+	if passed_before "$key"; then
+		result PASS "$name" "passed before with the same inputs"
+		return
 	fi
 	checkout_for_build "$c"
 	cp "$OUT/main/.config.series" "$OUT/main/.config"
-	built=
 	if [ -n "$kernel" ]; then
-		targets=$(commit_targets)
-		if [ -z "$targets" ]; then
+		t=$(targets "$since")
+		if [ -z "$t" ]; then
 			built="no object (Kconfig or Makefile only)"
-		elif kmake "$OUT/main" $targets >"$LOGS/bisect.log" 2>&1; then
-			built="$(wc -w <<<"$targets") objects"
+		elif kmake "$OUT/main" $t >"$LOGS/bisect.log" 2>&1; then
+			built="$(wc -w <<<"$t") objects"
 		else
 			grep -E 'error|Error' "$LOGS/bisect.log" | head -n 20 | sed 's/^/  /'
-			result FAIL "bisect/$subject" "compiling $(wc -w <<<"$targets") objects: the errors are above"
+			result FAIL "$name" "compiling $(wc -w <<<"$t") objects: the errors are above"
 			fail=1
-			continue
+			return
 		fi
 	fi
 	if [ -n "$selftests" ]; then
@@ -75,12 +95,30 @@ for c in $commits; do
 			built="$built${built:+ and }the KVM selftests"
 		else
 			sed 's/^/  /' "$LOGS/bisect.log" | head -n 20
-			result FAIL "bisect/$subject" "building the KVM selftests"
+			result FAIL "$name" "building the KVM selftests"
 			fail=1
-			continue
+			return
 		fi
 	fi
-	result PASS "bisect/$subject" "built $built"
+	result PASS "$name" "built $built"
+	remember_pass "$key"
+}
+for c in $commits; do
+	build "bisect/$(git -C "$TREE" log -1 --format=%s "$c")" "$c" "$c^"
+done
+# The postings formatted on another base: make send left each one's last
+# commit in build/send/NAME.head. One whose tree is a commit of the series
+# was built above.
+trees=$(git -C "$TREE" log --format=%T "$(base_rev)..HEAD")
+for head in "$BUILD"/send/*.head; do
+	[ -f "$head" ] || continue
+	c=$(cat "$head")
+	name=$(basename "$head" .head)
+	if grep -qx "$(git -C "$TREE" rev-parse "$c^{tree}")" <<<"$trees"; then
+		result PASS "bisect/posting $name" "the same tree as a commit of the series, built above"
+	else
+		build "bisect/posting $name" "$c" "$(base_rev)"
+	fi
 done
 if [ -n "${RETURN_TO:-}" ]; then
 	git -C "$TREE" checkout -q "$RETURN_TO"

@@ -11,7 +11,7 @@ checkpatch_all "$tmp" "${patches[@]/#/$TOP/patches/}" -- --no-signoff
 fail=0
 for p in "${patches[@]}"; do
 	if [ "$(cat "$tmp/$p.rc")" = ok ]; then
-		result PASS "checkpatch/$p"
+		result PASS "checkpatch/$p" "$(grep -o '^passed before with the same inputs$' "$tmp/$p.out" || true)"
 	else
 		sed 's/^/  /' "$tmp/$p.out"
 		result FAIL "checkpatch/$p"

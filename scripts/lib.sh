@@ -25,6 +25,16 @@ result() { # result PASS|FAIL|SKIP name [detail]
 	printf '%s %s%s\n' "$status" "$name" "${1:+ ($*)}" | tee -a "$RESULTS"
 }
 
+# A check whose inputs are all named by one hash (inputs_key) is remembered
+# when it passes and not run again for the same inputs: a make check after
+# touching a file, or after an edit elsewhere, redoes only what that edit can
+# change. Only passes are kept, under $BUILD/passed; NO_PASS_CACHE=1 runs
+# everything (make check-full does, and a fresh clone has nothing kept).
+PASSED=$BUILD/passed
+inputs_key() { sha256sum | cut -c1-40; } # inputs_key <INPUTS: their bytes on stdin
+passed_before() { [ -z "${NO_PASS_CACHE:-}" ] && [ -f "$PASSED/$1" ]; } # passed_before KIND/KEY
+remember_pass() { mkdir -p "$PASSED/${1%/*}" && : >"$PASSED/$1"; } # remember_pass KIND/KEY
+
 # The tree's patched commits sit on top of this tag.
 base_rev() {
 	if [ -n "${KERNEL_SRC:-}" ]; then
