@@ -112,6 +112,7 @@ mode_selftests() {
 	check negative-control/misbehaviour-used "skip_page_info still armed: ${armed:-?}" '[ "$armed" = 0 ]'
 	test_no_guest_left after-control
 	test_reclaim_failure_leaks
+	test_decommission_failure_leaks
 }
 
 # An injected SNP_PAGE_RECLAIM failure: when KVM destroys an SNP VM, ccp
@@ -132,4 +133,33 @@ test_reclaim_failure_leaks() {
 	check reclaim-failure/page-leaked \
 		"digest test exit $st_rc; injected failures $inj -> $(injected); 'Leaking PFN range' $leaks times; pages assigned besides the RMP and the TMR: $other; guest_count $gc" \
 		'[ "$st_rc" = 0 ] && [ "$(injected)" = $((inj + 1)) ] && [ "$leaks" = 1 ] && [ "$other" = 1 ] && [ "$gc" = 0 ]'
+}
+
+# An injected SNP_DECOMMISSION failure: when KVM destroys an SNP VM whose
+# guest context the firmware refuses to decommission, sev_vm_destroy() warns
+# once ("Failed to release guest context") and leaks what the context holds,
+# as its comment says: the context page stays a firmware page, the guest stays
+# counted and its ASID stays bound and out of KVM's pool. Every other VM of the
+# test is destroyed normally. The WARNING is bracketed by two marker lines,
+# which the kernel-log check skips: this test checks that the bracket holds
+# that one WARNING and no other report. Last in the boot, after the PAGE_RECLAIM
+# leak: the context stays leaked.
+test_decommission_failure_leaks() {
+	injected() { awk '$1 == "commands" { print $4 }' $D/status; }
+	inj=$(injected)
+	other0=$(awk '$1 == "assigned_other" { print $2 }' $D/rmp)
+	echo "soft-snp-test: expected report begin" >/dev/kmsg
+	n=$(dmesg_lines)
+	echo "0x90 0x1a" >$D/fail_next	# SNP_DECOMMISSION, INVALID_PAGE_STATE
+	run_selftest x86/sev_snp_launch_digest_test
+	reports=$(dmesg_since "$n" | grep -c -E 'WARNING:|BUG:|INFO: |locking|KASAN:|UBSAN:')
+	warned=$(dmesg_since "$n" | grep -c 'WARNING:.*snp_decommission_context')
+	echo "soft-snp-test: expected report end" >/dev/kmsg
+	other=$(awk '$1 == "assigned_other" { print $2 }' $D/rmp)
+	gc=$(fw guest_count)
+	guests=$(grep -c '^gctx ' $D/guests 2>/dev/null)
+	asids=$(awk '$1 == "asid" && ($3 == "allocated" || $3 == "in-use" || $5 != 0)' $D/asids | wc -l)
+	check decommission-failure/context-leaked \
+		"digest test exit $st_rc; injected failures $inj -> $(injected); reports $reports, of them in snp_decommission_context() $warned; pages assigned besides the RMP and the TMR: $other0 -> $other; guest_count $gc, guest contexts $guests, ASIDs held $asids" \
+		'[ "$st_rc" = 0 ] && [ "$(injected)" = $((inj + 1)) ] && [ "$reports" = 1 ] && [ "$warned" = 1 ] && [ "$other" = $((other0 + 1)) ] && [ "$gc" = 1 ] && [ "$guests" = 1 ] && [ "$asids" = 1 ]'
 }
