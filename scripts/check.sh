@@ -6,9 +6,13 @@
 : >"$RESULTS"
 : >"$LOGS/timings"
 step() { # step NAME COMMAND...: run a gate, time it, record a crash as a failure
-	local name=$1 t0=$SECONDS; shift
+	local name=$1 t0=$SECONDS fails; shift
 	echo "--- $name"
-	"$@" || grep -q " $name" "$RESULTS" || result FAIL "$name" "see the output above"
+	fails=$(grep -c '^FAIL ' "$RESULTS" || true)
+	# A gate that exits non-zero without a failure of its own (it stopped
+	# on an error, perhaps after some passes) still fails.
+	"$@" || [ "$(grep -c '^FAIL ' "$RESULTS" || true)" -gt "$fails" ] ||
+		result FAIL "$name" "stopped with an error: see the output above"
 	echo "$name $((SECONDS - t0))s" >>"$LOGS/timings"
 }
 "$TOP/scripts/deps.sh"

@@ -12,8 +12,12 @@ codespell_dict() {
 	die "codespell's dictionary.txt not found: install codespell (scripts/deps.sh does)"
 }
 
+# The patch without the mail headers that change with every make send (the
+# dates, the message IDs, the commit ID of a re-signed commit); only the
+# headers, up to the first empty line: checkpatch reads the message below.
 patch_without_dates() {
-	sed -e '1{/^From [0-9a-f]\{40\} /d}' -e '/^\(Date\|Message-I[Dd]\|In-Reply-To\|References\): /d' "$1"
+	sed -e '1{/^From [0-9a-f]\{40\} /d}' \
+		-e '1,/^$/{/^\(Date\|Message-I[Dd]\|In-Reply-To\|References\): /d}' "$1"
 }
 
 checkpatch_file() {
@@ -22,12 +26,18 @@ checkpatch_file() {
 	dict=$(codespell_dict)
 	ignore=$(awk -v p="$(basename "$patch")" '!/^#/ && NF { if (p ~ "^" $1 "$") printf "%s,", $2 }' \
 		<(sed 's/\*/.*/g' "$TOP/tests/checkpatch.exceptions"))
-	# checkpatch's inputs: the patch, the options, checkpatch.pl and the
-	# word lists it reads. The headers that change with every make send
-	# (dates, message IDs, the commit ID of a re-signed commit) are left
-	# out: checkpatch does not read them.
-	key=checkpatch/$({ echo "$ignore $*"; patch_without_dates "$patch"
-		cat "$TREE/scripts/checkpatch.pl" "$TREE/scripts/spelling.txt" "$dict"; } | inputs_key)
+	# checkpatch's inputs: the patch (without the headers above), the
+	# options, perl, checkpatch.pl, the files it reads beside it and its
+	# configuration files, and the base tree, where it looks up commit IDs
+	# and existing names (CamelCase, includes).
+	key=checkpatch/$({
+		echo "$ignore $* ${CHECKPATCH_CONFIG_DIR:-}"
+		patch_without_dates "$patch"
+		perl -v
+		cat "$TREE"/scripts/{checkpatch.pl,spelling.txt,const_structs.checkpatch} "$dict"
+		cat "$TREE/.checkpatch.conf" "$HOME/.checkpatch.conf" 2>/dev/null || true
+		git -C "$TREE" rev-parse "$(base_rev)^{tree}"
+	} | inputs_key)
 	if passed_before "$key"; then
 		echo "passed before with the same inputs"
 		return 0

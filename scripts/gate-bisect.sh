@@ -42,19 +42,23 @@ targets() {
 	# own Makefiles (see gate-variants.sh); their directories are built
 	# as the main build's prerequisites anyway.
 	SINCE=$1 "$TOP/scripts/variant-targets.sh" "$OUT/main/objects.bisect" "$names" |
-	grep -v -E '^arch/x86/(boot|realmode)/' |
+	{ grep -v -E '^arch/x86/(boot|realmode)/' || true; } |
 	while read -r o; do
 		[ ! -f "$TREE/${o%.o}.c" ] && [ ! -f "$TREE/${o%.o}.S" ] || echo "$o"
 	done
 }
 # What a build depends on: the tree built and the one its changes are taken
-# from, the configuration, the compiler and these scripts.
+# from, the configuration and the objects it has, the tools, these scripts
+# and the selftest lists that say which selftests to build.
 build_key() {
 	{
 		git -C "$TREE" rev-parse "$1^{tree}" "$2^{tree}"
-		cat "$OUT/main/.config.series"
+		cat "$OUT/main/.config.series" "$OUT/main/objects.bisect"
 		gcc --version
+		ld --version
+		make --version
 		cat "$TOP"/scripts/{lib,touched,gate-bisect,changed-names,variant-objects,variant-targets,selftests}.sh
+		cat "$TOP"/tests/{selftests.list,selftests.deny,host-tests.list}
 	} | inputs_key
 }
 fail=0
@@ -103,18 +107,22 @@ build() {
 	result PASS "$name" "built $built"
 	remember_pass "$key"
 }
+# The trees of the series' commits (before the builds move HEAD).
+trees=$(git -C "$TREE" log --format=%T "$(base_rev)..HEAD")
 for c in $commits; do
 	build "bisect/$(git -C "$TREE" log -1 --format=%s "$c")" "$c" "$c^"
 done
 # The postings formatted on another base: make send left each one's last
 # commit in build/send/NAME.head. One whose tree is a commit of the series
 # was built above.
-trees=$(git -C "$TREE" log --format=%T "$(base_rev)..HEAD")
 for head in "$BUILD"/send/*.head; do
 	[ -f "$head" ] || continue
 	c=$(cat "$head")
 	name=$(basename "$head" .head)
-	if grep -qx "$(git -C "$TREE" rev-parse "$c^{tree}")" <<<"$trees"; then
+	if ! git -C "$TREE" cat-file -e "$c^{commit}" 2>/dev/null; then
+		result FAIL "bisect/posting $name" "$head names $c, which is not a commit of $TREE: run the send-dry-run gate again"
+		fail=1
+	elif grep -qx "$(git -C "$TREE" rev-parse "$c^{tree}")" <<<"$trees"; then
 		result PASS "bisect/posting $name" "the same tree as a commit of the series, built above"
 	else
 		build "bisect/posting $name" "$c" "$(base_rev)"

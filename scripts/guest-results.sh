@@ -46,7 +46,7 @@ fi
 # expected report begin" and "... end" to the kernel log around it and checks
 # the lines between itself; they are left out here, unless the end is missing.
 checked=$(echo "$dmesg" | awk '
-	/^soft-snp-test: expected report begin/ { inside = 1; held = ""; next }
+	/^soft-snp-test: expected report begin/ { if (inside) printf "%s", held; inside = 1; held = ""; next }
 	inside && /^soft-snp-test: expected report end/ { inside = 0; next }
 	inside { held = held $0 "\n"; next }
 	{ print }

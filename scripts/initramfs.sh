@@ -9,7 +9,7 @@ mkdir -p "$stage"/{bin,sbin,proc,sys,dev,tmp,lib,lib64,tests/kvm}
 cp /bin/busybox "$stage/bin/busybox"
 cp "$TOP/tests/guest-init.sh" "$stage/init"
 # The software SNP platform boots use their own init (rdinit=) and helper.
-cp "$TOP/tests/soft-snp-init.sh" "$TOP/tests/soft-snp-selftests.sh" "$stage/tests/"
+cp "$TOP/tests/soft-snp-init.sh" "$TOP/tests/soft-snp-selftests.sh" "$TOP/tests/kernel-log.patterns" "$stage/tests/"
 "$TOP/scripts/soft-snp-tools.sh" "$stage/bin"
 cp "$TOP/tests/selftests.list" "$TOP/tests/selftests.deny" "$stage/tests/"
 cp -a "$OUT/main/modules-staged/lib/modules" "$stage/lib/"
