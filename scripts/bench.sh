@@ -23,14 +23,15 @@ touched=arch/x86/virt/svm/sev.c
 now() { date +%s; }
 in_clone() { (cd "$clone" && env -u BUILD -u RESULTS -u KERNEL_SRC -u FULL_VARIANTS -u NO_PASS_CACHE "$@"); }
 # check_run NAME TARGET: make TARGET in the clone; sets $secs and keeps the
-# gate timings in $scratch/NAME.timings and the last line in $scratch/NAME.summary.
+# gate timings in $scratch/NAME.timings and the closing line in $scratch/NAME.summary.
 check_run() {
 	local t0
 	t0=$(now)
 	in_clone make "$2" >"$LOGS/bench-$1.log" 2>&1 || true
 	secs=$(($(now) - t0))
 	cp "$clone/build/logs/timings" "$scratch/$1.timings" 2>/dev/null || : >"$scratch/$1.timings"
-	tail -n 1 "$LOGS/bench-$1.log" >"$scratch/$1.summary"
+	# The closing line of make check: make itself prints more after it.
+	grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped' "$LOGS/bench-$1.log" | tail -n 1 >"$scratch/$1.summary" || true
 }
 
 note "1. cold make check: a fresh clone of this repository's HEAD, empty ccache (log: $LOGS/bench-cold.log)"
