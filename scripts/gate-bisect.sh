@@ -12,8 +12,8 @@
 # end the main build is brought back to HEAD: ccache holds HEAD's objects,
 # so that costs about one link. A posting that make send formats on another
 # base than the series' order (the base plus its prerequisites only, see
-# patches/postings) is built the same way at its last commit, as formatted
-# by the send-dry-run gate.
+# patches/postings) is built the same way, commit by commit, as the
+# send-dry-run gate formatted it.
 . "$(dirname "$0")/lib.sh"
 . "$TOP/scripts/touched.sh"
 commits=$(git -C "$TREE" rev-list --reverse "$(base_rev)..HEAD")
@@ -112,20 +112,22 @@ trees=$(git -C "$TREE" log --format=%T "$(base_rev)..HEAD")
 for c in $commits; do
 	build "bisect/$(git -C "$TREE" log -1 --format=%s "$c")" "$c" "$c^"
 done
-# The postings formatted on another base: make send left each one's last
-# commit in build/send/NAME.head. One whose tree is a commit of the series
-# was built above.
-for head in "$BUILD"/send/*.head; do
-	[ -f "$head" ] || continue
-	c=$(cat "$head")
-	name=$(basename "$head" .head)
-	if ! git -C "$TREE" cat-file -e "$c^{commit}" 2>/dev/null; then
-		result FAIL "bisect/posting $name" "$head names $c, which is not a commit of $TREE: run the send-dry-run gate again"
+# The postings formatted on another base: make send left each one's
+# commits in build/send/NAME.commits. A posting whose last tree is a tree of
+# the series, with all its commits, was built above.
+for list in "$BUILD"/send/*.commits; do
+	[ -f "$list" ] || continue
+	name=$(basename "$list" .commits)
+	last=$(tail -n 1 "$list")
+	if ! git -C "$TREE" cat-file -e "${last:-none}^{commit}" 2>/dev/null; then
+		result FAIL "bisect/posting $name" "$list names no commit of $TREE: run the send-dry-run gate again"
 		fail=1
-	elif grep -qx "$(git -C "$TREE" rev-parse "$c^{tree}")" <<<"$trees"; then
-		result PASS "bisect/posting $name" "the same tree as a commit of the series, built above"
+	elif grep -qx "$(git -C "$TREE" rev-parse "$last^{tree}")" <<<"$trees"; then
+		result PASS "bisect/posting $name" "the same trees as commits of the series, built above"
 	else
-		build "bisect/posting $name" "$c" "$(base_rev)"
+		for c in $(cat "$list"); do
+			build "bisect/posting $name/$(git -C "$TREE" log -1 --format=%s "$c")" "$c" "$c^"
+		done
 	fi
 done
 if [ -n "${RETURN_TO:-}" ]; then

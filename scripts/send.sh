@@ -90,8 +90,9 @@ for row in "${rows[@]}"; do
 	args=(-q --base="$base" --thread=shallow -o "$dir")
 	[ "$cover" = - ] || args+=(--cover-letter)
 	git -C "$TREE" format-patch "${args[@]}" ${VERSION_ARG:+-v "$VERSION_ARG"} ${RFC:+--rfc} "$start..$REPLAY_HEAD"
-	# The gates build the posting as formatted here (gate-bisect.sh).
-	echo "$REPLAY_HEAD" >"$dir.head"
+	# The gates build every commit of the posting as formatted here
+	# (gate-bisect.sh).
+	git -C "$TREE" rev-list --reverse "$start..$REPLAY_HEAD" >"$dir.commits"
 	if [ "$cover" != - ]; then
 		[ -f "$TOP/patches/$cover" ] || die "patches/$cover is missing: write the cover letter of $name first"
 		python3 - "$(ls "$dir"/*0000-cover-letter.patch)" "$TOP/patches/$cover" <<'PY'
