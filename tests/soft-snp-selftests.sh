@@ -45,6 +45,9 @@ x86/sev_snp_launch_random_test 0 1
 "
 
 fw_commands() { awk '$1 == "commands" { print $2 }' $D/status; }
+injected() { awk '$1 == "commands" { print $4 }' $D/status; }
+# The ASIDs the model has bound, allocated or with pages, one per line.
+held_asids() { awk '$1 == "asid" && ($3 == "allocated" || $3 == "in-use" || $5 != 0)' $D/asids; }
 
 # run_selftest TEST: run it, print its output as GUEST lines; sets st_rc,
 # st_out (the output file), st_cmds (firmware commands it caused).
@@ -81,7 +84,7 @@ test_selftest() { # test_selftest TEST MIN-SKIPS LAUNCHES
 # Nothing of a guest may be left once every VM is gone.
 test_no_guest_left() { # test_no_guest_left NAME
 	gc=$(fw guest_count)
-	asids=$(awk '$1 == "asid" && ($3 == "allocated" || $3 == "in-use" || $5 != 0) { printf "%s%s:%s:%s", s, $2, $3, $5; s = " " }' $D/asids)
+	asids=$(held_asids | awk '{ printf "%s%s:%s:%s", s, $2, $3, $5; s = " " }')
 	guests=$(grep -c '^gctx ' $D/guests 2>/dev/null)
 	check "$1/no-guest-left" "guest_count ${gc:-?}, guest contexts $guests, ASIDs held: ${asids:-none}" \
 		'[ "$gc" = 0 ] && [ "$guests" = 0 ] && [ -z "$asids" ]'
@@ -122,7 +125,6 @@ mode_selftests() {
 # guest and its ASID are gone all the same. Last in the boot: the page
 # stays leaked.
 test_reclaim_failure_leaks() {
-	injected() { awk '$1 == "commands" { print $4 }' $D/status; }
 	inj=$(injected)
 	n=$(dmesg_lines)
 	echo "0xc7 0x1a" >$D/fail_next	# SNP_PAGE_RECLAIM, INVALID_PAGE_STATE
@@ -144,12 +146,12 @@ test_reclaim_failure_leaks() {
 # the 4 SNP ASIDs of this boot (soft_snp=asid:10:5), so KVM recycles its
 # whole pool during the test, and an ASID it wrongly freed would reach a new
 # VM, whose LAUNCH_START the model refuses (the mutant
-# asid-freed-after-failed-decommission). The WARNING is bracketed by two marker lines, which the
-# kernel-log check skips: this test checks that the bracket holds that one
-# report and no other (tests/kernel-log.patterns, as the kernel-log check).
+# asid-freed-after-failed-decommission). The WARNING is bracketed by two
+# marker lines, which the kernel-log check skips: this test checks that the
+# bracket holds that one report and no other (tests/kernel-log.patterns, as
+# the kernel-log check).
 # Last in the boot, after the PAGE_RECLAIM leak: the context stays leaked.
 test_decommission_failure_leaks() {
-	injected() { awk '$1 == "commands" { print $4 }' $D/status; }
 	inj=$(injected)
 	other0=$(awk '$1 == "assigned_other" { print $2 }' $D/rmp)
 	n=$(dmesg_lines)
@@ -163,7 +165,7 @@ test_decommission_failure_leaks() {
 	other=$(awk '$1 == "assigned_other" { print $2 }' $D/rmp)
 	gc=$(fw guest_count)
 	guests=$(grep -c '^gctx ' $D/guests 2>/dev/null)
-	asids=$(awk '$1 == "asid" && ($3 == "allocated" || $3 == "in-use" || $5 != 0)' $D/asids | wc -l)
+	asids=$(held_asids | wc -l)
 	check decommission-failure/context-leaked \
 		"digest test exit $st_rc; injected failures $inj -> $(injected); reports $reports, 'Failed to release guest context' $warned times; pages assigned besides the RMP and the TMR: $other0 -> $other; guest_count $gc, guest contexts $guests, ASIDs held $asids" \
 		'[ "$st_rc" = 0 ] && [ "$(injected)" = $((inj + 1)) ] && [ "$reports" = 1 ] && [ "$warned" = 1 ] && [ "$other" = $((other0 + 1)) ] && [ "$gc" = 1 ] && [ "$guests" = 1 ] && [ "$asids" = 1 ]'
