@@ -26,7 +26,7 @@ monitor() {
 
 # Where each vCPU is: its RIP and the vmlinux symbol that holds it.
 dump_vcpus() {
-	monitor "info registers -a" | awk -v map="$OUT/main/System.map" '
+	monitor "info registers -a" | awk -v map="$BOOT_KERNEL_DIR/System.map" '
 	BEGIN { while ((getline l < map) > 0) { split(l, f, " "); a[++n] = f[1]; s[n] = f[3] } }
 	/^CPU#/ { cpu = $1 }
 	/^RIP=/ { rip = tolower(substr($1, 5)); sym = "?"
@@ -43,7 +43,7 @@ boot_once() {
 	local start=$SECONDS qemu
 	rm -f "$mon"
 	timeout "${BOOT_TIMEOUT:-600}" qemu-system-x86_64 -accel tcg -machine q35 -cpu "${BOOT_CPU:-EPYC,+svm}" -smp 4,sockets=1,cores=2,threads=2 -m "${BOOT_MEM:-2048}" \
-		-kernel "$OUT/main/arch/x86/boot/bzImage" -initrd "$OUT/initramfs.cpio.gz" \
+		-kernel "$BOOT_KERNEL_DIR/arch/x86/boot/bzImage" -initrd "$OUT/initramfs.cpio.gz" \
 		-append "console=ttyS0 loglevel=4 panic=-1 nokaslr tsc=reliable $*" \
 		-monitor "unix:$mon,server=on,wait=off" \
 		-nographic -no-reboot -nodefaults -serial stdio </dev/null >"$log" 2>&1 &

@@ -23,7 +23,7 @@ fi
 # caused went through, asks lockdep whether kvm->lock is held, directly or
 # through sev_snp_guest(). Lockdep found it held each time: the kernel-log
 # check above is clean.
-ko=$OUT/main/arch/x86/kvm/kvm-amd.ko
+ko=$BOOT_KERNEL_DIR/arch/x86/kvm/kvm-amd.ko
 asserts=$(objdump -dr --no-show-raw-insn "$ko" 2>/dev/null | awk '
 	/^[0-9a-f]+ <[^>]*>:$/ { f = $2; gsub(/[<>:]/, "", f); next }
 	/lock_is_held/ { held[f] = 1 }

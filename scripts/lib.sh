@@ -10,6 +10,8 @@ TREE=${KERNEL_SRC:-$BUILD/linux}
 OUT=$BUILD/out
 LOGS=$BUILD/logs
 BASE_TAG=snp-base
+# The kernel the QEMU boots take (make check boots a copy: see check.sh).
+BOOT_KERNEL_DIR=${BOOT_KERNEL_DIR:-$OUT/main}
 JOBS=${JOBS:-$(nproc)}
 # The Kconfig fragments of the main configuration, in merge order.
 MAIN_FRAGMENTS=("$TOP"/configs/{snp-host,guest,debug,kunit,soft-snp}.config)
