@@ -29,8 +29,13 @@ fi
 # The configuration is HEAD's and put back before each commit's build: at an
 # older commit Kconfig drops the options later patches add, and writes the
 # .config without them, so keeping the file would build the later commits
-# without those options.
-cp "$OUT/main/.config" "$OUT/main/.config.series"
+# without those options. cp -p keeps the file's time, older than the
+# auto.conf made from it, so that Kconfig runs again only where kbuild's
+# own rule asks for it: at a commit whose Kconfig files differ from the
+# last build's (checking them out makes them newer than auto.conf). Elsewhere
+# the same Kconfig would give the same auto.conf; running it anyway took 3 s
+# of the 5 s of a one-object commit (2026-12-07).
+cp -p "$OUT/main/.config" "$OUT/main/.config.series"
 names=$OUT/main/bisect-names
 # targets SINCE: the objects the checked-out tree can break by its changes
 # since commit SINCE.
@@ -65,7 +70,7 @@ fail=0
 # build NAME COMMIT SINCE: at COMMIT, compile what its changes since commit
 # SINCE can break, and build the KVM selftests if those changes reach them.
 build() {
-	local name=$1 c=$2 since=$3 kernel selftests key t built=
+	local name=$1 c=$2 since=$3 kernel selftests key t built= t0=$SECONDS
 	kernel=$(git -C "$TREE" diff --name-only "$since" "$c" -- . ':!tools' ':!Documentation')
 	selftests=$(git -C "$TREE" diff --name-only "$since" "$c" -- tools/testing/selftests/kvm \
 		'tools/testing/selftests/*.h' tools/testing/selftests/rseq tools/include tools/arch/x86 \
@@ -80,7 +85,7 @@ build() {
 		return
 	fi
 	checkout_for_build "$c"
-	cp "$OUT/main/.config.series" "$OUT/main/.config"
+	cp -p "$OUT/main/.config.series" "$OUT/main/.config"
 	if [ -n "$kernel" ]; then
 		t=$(targets "$since")
 		if [ -z "$t" ]; then
@@ -104,7 +109,7 @@ build() {
 			return
 		fi
 	fi
-	result PASS "$name" "built $built"
+	result PASS "$name" "built $built in $((SECONDS - t0)) s"
 	remember_pass "$key"
 }
 # The trees of the series' commits (before the builds move HEAD).
