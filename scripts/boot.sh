@@ -1,7 +1,8 @@
 #!/bin/bash
 # boot.sh [KERNEL-ARGS...]: boot the main build in QEMU (TCG only: /dev/kvm on
 # these machines cannot run it) with the test initramfs; log to $LOGS/guest.log.
-# BOOT_TAG names the log, BOOT_CPU and BOOT_MEM change the CPU model and RAM.
+# BOOT_TAG names the log, BOOT_CPU and BOOT_MEM change the CPU model and RAM,
+# BOOT_KERNEL_DIR is where bzImage and System.map are (default the main build).
 . "$(dirname "$0")/lib.sh"
 log=$LOGS/guest${BOOT_TAG:+-$BOOT_TAG}.log
 mon=$log.monitor

@@ -29,10 +29,13 @@ step() { # step NAME COMMAND...: run a gate, time it, record a crash as a failur
 }
 held() { # held TAG COMMAND...: run COMMAND, then print its output in one piece
 	"${@:2}" >"$LOGS/held-$1.out" 2>&1 || true
-	cat "$LOGS/held-$1.out"
+	# One writer at a time: a pipe mixes writes of more than 4 KiB.
+	flock "$LOGS/held.lock" cat "$LOGS/held-$1.out"
 }
 in_pool() { # in_pool COMMAND...: in the background, at most BOOT_JOBS at once
-	while [ "$(jobs -rp | wc -l)" -ge "${BOOT_JOBS:-2}" ]; do wait -n || true; done
+	local max=${BOOT_JOBS:-2}
+	[ "$max" -ge 1 ] || max=1
+	while [ "$(jobs -rp | wc -l)" -ge "$max" ]; do wait -n || true; done
 	"$@" &
 }
 
@@ -49,8 +52,9 @@ step initramfs "$TOP/scripts/initramfs.sh"
 
 export BOOT_KERNEL_DIR=$OUT/boot
 rm -rf "$BOOT_KERNEL_DIR"
+# Without a main build the boots fail one by one, as the other gates do.
 for f in arch/x86/boot/bzImage System.map arch/x86/kvm/kvm-amd.ko; do
-	install -D -m 644 "$OUT/main/$f" "$BOOT_KERNEL_DIR/$f"
+	install -D -m 644 "$OUT/main/$f" "$BOOT_KERNEL_DIR/$f" || echo "warning: no $OUT/main/$f to boot" >&2
 done
 
 main_boot() { # the main boot and the checks of its log
@@ -75,6 +79,9 @@ tree_lane() {
 	# series' changes (gate-variants.sh); make check-full builds them in full.
 	held variants step build-variants "$TOP/scripts/gate-variants${FULL_VARIANTS:+-full}.sh"
 }
+# Background jobs of a script ignore SIGINT: on Ctrl-C or a kill, stop
+# the boot lane too, or its QEMU guests would run on for minutes.
+trap 'trap - INT TERM; kill 0' INT TERM
 boot_lane &
 tree_lane
 wait

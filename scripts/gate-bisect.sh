@@ -7,7 +7,7 @@
 # or a global it changes in a .c file, and an includer of each header it
 # changes. At each commit that changes the KVM selftests, the tools headers
 # they include or the uAPI, build the selftests the tree has by then, into
-# the directory the selftests-build gate finishes at HEAD. A commit that
+# the selftests-build gate's directory, built again at HEAD at the end. A commit that
 # changes neither (documentation, other tools) has nothing to build. At the
 # end the main build is brought back to HEAD: ccache holds HEAD's objects,
 # so that costs about one link. A posting that make send formats on another
@@ -138,5 +138,7 @@ done
 if [ -n "${RETURN_TO:-}" ]; then
 	git -C "$TREE" checkout -q "$RETURN_TO"
 	"$TOP/scripts/build.sh" main >/dev/null || { result FAIL bisect "rebuilding the main build at HEAD"; exit 1; }
+	# make mutants and make take HEAD's selftests (and uAPI headers) from there.
+	"$TOP/scripts/selftests.sh" >/dev/null || { result FAIL bisect "rebuilding the KVM selftests at HEAD"; exit 1; }
 fi
 exit $fail
