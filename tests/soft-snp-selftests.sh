@@ -105,7 +105,7 @@ mode_selftests() {
 	# early (page 16 of 4095 on 2026-12-07), so the case must have run.
 	pfn=$(grep -m1 '2 MiB aligned PFN' /tmp/sev_snp_direct_vmsa_test.out)
 	check sev_snp_direct_vmsa_test/2m-aligned-pfn "${pfn:-no line of that case}" \
-		'grep -q "^ok .* refuses a VMSA at a 2 MiB aligned PFN" /tmp/sev_snp_direct_vmsa_test.out'
+		'grep -q "^ok .* VMSA at a 2 MiB aligned PFN refused" /tmp/sev_snp_direct_vmsa_test.out'
 	test_no_guest_left after-selftests
 
 	# Negative control: the model leaves one PAGE_INFO step out of the next
