@@ -102,7 +102,8 @@ mode_selftests() {
 	done
 	# sev_snp_direct_vmsa_test skips its 2 MiB aligned PFN case when no page
 	# of the case's slot is 2 MiB aligned. Here guest_memfd hands one out
-	# early (page 16 of 4095 on 2026-12-07), so the case must have run.
+	# early (pages 16 and 555 of 4095 in two runs on 2026-12-07; with random
+	# pages, about one run in 3000 would find none), so the case must have run.
 	pfn=$(grep -m1 '2 MiB aligned PFN' /tmp/sev_snp_direct_vmsa_test.out)
 	check sev_snp_direct_vmsa_test/2m-aligned-pfn "${pfn:-no line of that case}" \
 		'grep -q "^ok .* VMSA at a 2 MiB aligned PFN refused" /tmp/sev_snp_direct_vmsa_test.out'
