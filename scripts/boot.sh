@@ -40,8 +40,15 @@ dump_vcpus() {
 # of 2026-12-07 a guest hung before /init with one vCPU spinning in
 # watchdog_check_skew() and another in queued_spin_lock_slowpath(), and
 # under TCG the TSC is QEMU's host-clock-based one anyway.
+# timeout runs QEMU in a process group of its own, so a Ctrl-C or the
+# kill of make check's lanes (check.sh) reaches this script and not QEMU:
+# stop the guest here, or it would run on for minutes.
+qemu=
+stop_guest() { [ -z "$qemu" ] || kill "$qemu" 2>/dev/null || true; }
+trap 'stop_guest; exit 130' INT
+trap 'stop_guest; exit 143' TERM
 boot_once() {
-	local start=$SECONDS qemu
+	local start=$SECONDS
 	rm -f "$mon"
 	timeout "${BOOT_TIMEOUT:-600}" qemu-system-x86_64 -accel tcg -machine q35 -cpu "${BOOT_CPU:-EPYC,+svm}" -smp 4,sockets=1,cores=2,threads=2 -m "${BOOT_MEM:-2048}" \
 		-kernel "$BOOT_KERNEL_DIR/arch/x86/boot/bzImage" -initrd "$OUT/initramfs.cpio.gz" \
