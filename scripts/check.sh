@@ -14,17 +14,19 @@
 # one piece; their result lines are kept per gate and gathered at the end.
 . "$(dirname "$0")/lib.sh"
 rdir=$LOGS/results.d
+: >"$RESULTS"
 rm -rf "$rdir"
 mkdir -p "$rdir"
 : >"$LOGS/timings"
 step() { # step NAME COMMAND...: run a gate, time it, record a crash as a failure
 	local name=$1 t0=$SECONDS
+	local -x RESULTS=$rdir/${name//\//_}
 	shift
 	echo "--- $name"
 	# A gate that exits non-zero without a failure of its own (it stopped
 	# on an error, perhaps after some passes) still fails.
-	RESULTS=$rdir/${name//\//_} "$@" || grep -q '^FAIL ' "$rdir/${name//\//_}" 2>/dev/null ||
-		RESULTS=$rdir/${name//\//_} result FAIL "$name" "stopped with an error: see the output above"
+	"$@" || grep -q '^FAIL ' "$RESULTS" 2>/dev/null ||
+		result FAIL "$name" "stopped with an error: see the output above"
 	echo "$name $((SECONDS - t0))s" >>"$LOGS/timings"
 }
 held() { # held TAG COMMAND...: run COMMAND, then print its output in one piece

@@ -7,10 +7,10 @@
 # or a global it changes in a .c file, and an includer of each header it
 # changes. At each commit that changes the KVM selftests, the tools headers
 # they include or the uAPI, build the selftests the tree has by then, into
-# the selftests-build gate's directory, built again at HEAD at the end. A commit that
-# changes neither (documentation, other tools) has nothing to build. At the
-# end the main build is brought back to HEAD: ccache holds HEAD's objects,
-# so that costs about one link. A posting that make send formats on another
+# the selftests-build gate's directory (built again at HEAD at the end). A
+# commit that changes neither (documentation, other tools) has nothing to
+# build. At the end the main build is brought back to HEAD: ccache holds
+# HEAD's objects, so that costs about one link. A posting that make send formats on another
 # base than the series' order (the base plus its prerequisites only, see
 # patches/postings) is built the same way, commit by commit, as the
 # send-dry-run gate formatted it.
