@@ -28,12 +28,91 @@ step() { # step NAME COMMAND...: run a gate, time it, record a crash as a failur
 	"$@" || grep -q '^FAIL ' "$RESULTS" 2>/dev/null ||
 		result FAIL "$name" "stopped with an error: see the output above"
 	echo "$name $((SECONDS - t0))s" >>"$LOGS/timings"
+	[ -z "${JOB_STEPS:-}" ] || echo "$name" >>"$JOB_STEPS"
 }
 held() { # held TAG COMMAND...: run COMMAND, then print its output in one piece
 	"${@:2}" >"$LOGS/held-$1.out" 2>&1 || true
 	# One writer at a time: a pipe mixes writes of more than 4 KiB.
 	flock "$LOGS/held.lock" cat "$LOGS/held-$1.out"
 }
+# A job of the lanes whose inputs are those of a run where it passed is
+# not run again (lib.sh, passed_before): its result lines are that run's,
+# and its output says so. A boot's inputs are the kernel, the files of the
+# initramfs, the scripts, tests and Kconfig fragments, and QEMU; a tree
+# gate's are the commit's tree, the configuration, the scripts and the
+# compiler. Touching a file, or a make check after one that passed, boots
+# nothing again; any change to what a job reads runs it. make check-full
+# runs every job.
+# A job that writes files later gates use names them in JOB_OUTPUTS, a
+# function that prints their fingerprint: the job is kept only while they
+# are still the ones its passing run wrote.
+job() { # job TAG INPUTS-FUNCTION FUNCTION...: a lane job, held (see held)
+	local tag=$1 key
+	key=jobs/$tag-$("$2")
+	shift 2
+	if passed_before "$key" && outputs_kept "$PASSED/$key"; then
+		replay "$tag" "$PASSED/$key"
+		return
+	fi
+	: >"$LOGS/job-$tag.steps"
+	JOB_STEPS=$LOGS/job-$tag.steps held "$tag" "$@"
+	keep_if_passed "$tag" "$PASSED/$key"
+}
+outputs_kept() { [ -z "${JOB_OUTPUTS:-}" ] || [ "$("$JOB_OUTPUTS")" = "$(cat "$1/outputs")" ]; }
+keep_if_passed() { # keep_if_passed TAG DIR: keep a job's result lines and output if all passed
+	local s f
+	while read -r s; do
+		f=$rdir/${s//\//_}
+		[ ! -f "$f" ] || ! grep -q '^FAIL ' "$f" || return 0
+	done <"$LOGS/job-$1.steps"
+	rm -rf "$2" && mkdir -p "$2/results"
+	cp "$LOGS/job-$1.steps" "$2/steps"
+	while read -r s; do
+		f=$rdir/${s//\//_}
+		[ ! -f "$f" ] || cp "$f" "$2/results/"
+	done <"$2/steps"
+	cp "$LOGS/held-$1.out" "$2/output"
+	[ -z "${JOB_OUTPUTS:-}" ] || "$JOB_OUTPUTS" >"$2/outputs"
+}
+replay() { # replay TAG DIR: the result lines a job kept, instead of running it
+	local s lines
+	cp "$2"/results/* "$rdir/" 2>/dev/null || true
+	lines=$(cat "$2"/results/* 2>/dev/null || true)
+	while read -r s; do echo "$s kept" >>"$LOGS/timings"; done <"$2/steps"
+	cp "$2/output" "$LOGS/held-$1.out"
+	flock "$LOGS/held.lock" echo "--- $1: passed before with the same inputs, not run again" \
+		"($(grep -c '^PASS ' <<<"$lines") passed, $(grep -c '^SKIP ' <<<"$lines") skipped;" \
+		"that run's output: $LOGS/held-$1.out)"
+}
+scripts_key() { find "$TOP/scripts" "$TOP/tests" "$TOP/configs" -type f | sort | xargs cat; }
+boot_inputs() { # the inputs of a boot lane job, as a key
+	{
+		# Missing files make a key no run passed with: the job runs and fails.
+		sha256sum "$BOOT_KERNEL_DIR"/{arch/x86/boot/bzImage,System.map,arch/x86/kvm/kvm-amd.ko} 2>&1 || true
+		cat "$OUT/initramfs.contents" 2>&1 || true
+		scripts_key
+		qemu-system-x86_64 --version
+		echo "${BOOT_CPU:-} ${BOOT_MEM:-} ${BOOT_TIMEOUT:-}"
+	} | inputs_key
+}
+tree_inputs() { # the inputs of a tree lane job, as a key
+	{
+		git -C "$TREE" rev-parse "HEAD^{tree}" "$(base_rev)"
+		cat "$OUT/main/.config"
+		scripts_key
+		gcc --version
+		ld --version
+	} | inputs_key
+}
+kit_inputs() { # the kit's inputs: kit-info names this repository's commit
+	{
+		tree_inputs
+		cat "$TOP"/tools/*
+		git -C "$TOP" rev-parse HEAD
+		git -C "$TOP" status --porcelain
+	} | inputs_key
+}
+kit_outputs() { find "$OUT/kit-check/kit" -printf '%P %s %T@\n' 2>&1 | sort; }
 in_pool() { # in_pool COMMAND...: in the background, at most BOOT_JOBS at once
 	local max=${BOOT_JOBS:-2}
 	[ "$max" -ge 1 ] || max=1
@@ -49,7 +128,7 @@ step send-dry-run "$TOP/scripts/gate-send.sh"
 step build/main "$TOP/scripts/build.sh" main
 step selftests-build "$TOP/scripts/selftests.sh"
 step host-tests "$TOP/scripts/host-tests.sh"
-step kit "$TOP/scripts/gate-kit.sh"
+JOB_OUTPUTS=kit_outputs job kit kit_inputs step kit "$TOP/scripts/gate-kit.sh"
 step initramfs "$TOP/scripts/initramfs.sh"
 
 export BOOT_KERNEL_DIR=$OUT/boot
@@ -65,21 +144,21 @@ main_boot() { # the main boot and the checks of its log
 	step kit-guest "$TOP/scripts/kit-guest-check.sh" "$LOGS/guest.log"
 }
 boot_lane() { # longest first, so that the pool ends evenly
-	in_pool held soft-snp step soft-snp "$TOP/scripts/gate-soft-snp.sh"
-	in_pool held soft-snp-kit step soft-snp-kit "$TOP/scripts/gate-soft-snp-kit.sh"
-	in_pool held boot main_boot
-	in_pool held soft-snp-selftests step soft-snp-selftests "$TOP/scripts/gate-soft-snp-selftests.sh"
-	in_pool held lockdep-control step kernel-log-negative-control "$TOP/scripts/gate-lockdep-control.sh"
-	in_pool held soft-snp-control step soft-snp-negative-control "$TOP/scripts/gate-soft-snp-control.sh"
+	in_pool job soft-snp boot_inputs step soft-snp "$TOP/scripts/gate-soft-snp.sh"
+	in_pool job soft-snp-kit boot_inputs step soft-snp-kit "$TOP/scripts/gate-soft-snp-kit.sh"
+	in_pool job boot boot_inputs main_boot
+	in_pool job soft-snp-selftests boot_inputs step soft-snp-selftests "$TOP/scripts/gate-soft-snp-selftests.sh"
+	in_pool job lockdep-control boot_inputs step kernel-log-negative-control "$TOP/scripts/gate-lockdep-control.sh"
+	in_pool job soft-snp-control boot_inputs step soft-snp-negative-control "$TOP/scripts/gate-soft-snp-control.sh"
 	wait
 }
 tree_lane() {
 	held bisect step bisect "$TOP/scripts/gate-bisect.sh"
-	held isolation step soft-snp-isolation "$TOP/scripts/soft-snp-isolation.sh"
-	held warnings step warnings "$TOP/scripts/gate-warnings.sh"
+	job isolation tree_inputs step soft-snp-isolation "$TOP/scripts/soft-snp-isolation.sh"
+	job warnings tree_inputs step warnings "$TOP/scripts/gate-warnings.sh"
 	# make check compiles in the variant configurations only what uses the
 	# series' changes (gate-variants.sh); make check-full builds them in full.
-	held variants step build-variants "$TOP/scripts/gate-variants${FULL_VARIANTS:+-full}.sh"
+	job variants${FULL_VARIANTS:+-full} tree_inputs step build-variants "$TOP/scripts/gate-variants${FULL_VARIANTS:+-full}.sh"
 }
 # Background jobs of a script ignore SIGINT: on Ctrl-C or a kill, stop
 # the boot lane too, or its QEMU guests would run on for minutes.

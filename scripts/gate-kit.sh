@@ -18,7 +18,9 @@ t0=$SECONDS
 # Uncompressed packages (kbuild's KDEB_COMPRESS, passed to dpkg-deb -Z): the
 # checks read them the same way, and xz took 18 of the 67 s of packaging
 # (2026-12-07). make kit itself keeps dpkg-deb's default.
-if ! KDEB_COMPRESS=none KIT_CONFIG=$OUT/main/.config "$TOP/scripts/kit.sh" >"$LOGS/kit.log" 2>&1; then
+# The build time it records is the commit's (SOURCE_DATE_EPOCH), so that
+# the same tree gives the same kit files in the initramfs (check.sh).
+if ! SOURCE_DATE_EPOCH=$(git -C "$TREE" log -1 --format=%ct HEAD) KDEB_COMPRESS=none KIT_CONFIG=$OUT/main/.config "$TOP/scripts/kit.sh" >"$LOGS/kit.log" 2>&1; then
 	tail -n 20 "$LOGS/kit.log" | sed 's/^/  /'
 	result FAIL kit/build "make kit failed (log: $LOGS/kit.log)"
 	exit 1

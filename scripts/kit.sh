@@ -156,7 +156,7 @@ KIT_SERIES_BASE=Linux $(awk -F' = ' '$1 == "VERSION" { v = $2 } $1 == "PATCHLEVE
 KIT_PATCHES_SUM=$(patches_sum)
 KIT_REPO_COMMIT=$(git -C "$TOP" rev-parse --short=12 HEAD)$dirty
 KIT_CONFIG=$base
-KIT_BUILT=$(date -u +%Y-%m-%dT%H:%M:%SZ) on $(hostname)
+KIT_BUILT=$(date -u -d "@${SOURCE_DATE_EPOCH:-$(date +%s)}" +%Y-%m-%dT%H:%M:%SZ) on $(hostname)
 EOF2
 (cd "$stage" && find . -type f ! -name SHA256SUMS | sed 's|^\./||' | sort | xargs sha256sum >SHA256SUMS)
 

@@ -34,7 +34,7 @@ result() { # result PASS|FAIL|SKIP name [detail]
 # everything (make check-full does, and a fresh clone has nothing kept).
 PASSED=$BUILD/passed
 inputs_key() { sha256sum | cut -c1-40; } # inputs_key <INPUTS: their bytes on stdin
-passed_before() { [ -z "${NO_PASS_CACHE:-}" ] && [ -f "$PASSED/$1" ]; } # passed_before KIND/KEY
+passed_before() { [ -z "${NO_PASS_CACHE:-}" ] && [ -e "$PASSED/$1" ]; } # passed_before KIND/KEY
 remember_pass() { mkdir -p "$PASSED/${1%/*}" && : >"$PASSED/$1"; } # remember_pass KIND/KEY
 
 # The tree's patched commits sit on top of this tag.
