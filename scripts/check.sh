@@ -35,14 +35,15 @@ held() { # held TAG COMMAND...: run COMMAND, then print its output in one piece
 	# One writer at a time: a pipe mixes writes of more than 4 KiB.
 	flock "$LOGS/held.lock" cat "$LOGS/held-$1.out"
 }
-# A job of the lanes whose inputs are those of a run where it passed is
-# not run again (lib.sh, passed_before): its result lines are that run's,
-# and its output says so. A boot's inputs are the kernel, the files of the
-# initramfs, the scripts, tests and Kconfig fragments, and QEMU; a tree
-# gate's are the commit's tree, the configuration, the scripts and the
-# compiler. Touching a file, or a make check after one that passed, boots
-# nothing again; any change to what a job reads runs it. make check-full
-# runs every job.
+# A job (the kit gate, and each gate or group of gates in the lanes) whose
+# inputs are those of a run where it passed is not run again (lib.sh,
+# passed_before): its result lines are that run's, and its output says so.
+# A boot's inputs are the kernel, the files of the initramfs, the scripts,
+# tests and Kconfig fragments, and QEMU; a tree gate's are the commit's
+# tree, the configuration, the scripts and the compiler. Touching a file,
+# or a make check right after one that passed, boots nothing again; any
+# change to what a job reads runs it. make check-full runs every job.
+#
 # A job that writes files later gates use names them in JOB_OUTPUTS, a
 # function that prints their fingerprint: the job is kept only while they
 # are still the ones its passing run wrote.

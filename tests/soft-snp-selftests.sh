@@ -149,7 +149,7 @@ test_reclaim_failure_leaks() {
 # once ("Failed to release guest context") and leaks what the context holds,
 # as its comment says: the context page stays a firmware page, the guest stays
 # counted and its ASID stays bound. KVM must not hand that ASID out again:
-# the digest test creates 10 more SNP VMs after the failing one, more than
+# the digest test creates 13 more SNP VMs after the failing one, more than
 # the 4 SNP ASIDs of this boot (soft_snp=asid:10:5), so KVM recycles its
 # whole pool during the test, and an ASID it wrongly freed would reach a new
 # VM, whose LAUNCH_START the model refuses (the mutant
