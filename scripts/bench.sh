@@ -72,9 +72,12 @@ patches=$(grep -c '\.patch$' "$clone/patches/series")
 
 note "6. make check after an edit of $touched that changes the kernel (log: $LOGS/bench-edit.log)"
 ctree=$clone/build/linux
-edited=$(git -C "$ctree" log -1 --format=%s -- "$touched")
+# The last upstream patch that changes the file: a local one may not change
+# upstream files with CONFIG_SOFT_SNP=n (the soft-snp-isolation gate).
+edited=$(git -C "$ctree" log -1 --format=%H --invert-grep --grep='^local:' -- "$touched")
 echo 'static const char bench_edit[] __used = "an edit that changes the kernel";' >>"$ctree/$touched"
-git -C "$ctree" commit -q --fixup="$(git -C "$ctree" log -1 --format=%H -- "$touched")" -- "$touched"
+git -C "$ctree" commit -q --fixup="$edited" -- "$touched"
+edited=$(git -C "$ctree" log -1 --format=%s "$edited")
 GIT_SEQUENCE_EDITOR=true git -C "$ctree" rebase -q -i --autosquash "$BASE_TAG"
 in_clone make export >/dev/null
 check_run edit check
