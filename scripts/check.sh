@@ -48,15 +48,18 @@ held() { # held TAG COMMAND...: run COMMAND, then print its output in one piece
 # function that prints their fingerprint: the job is kept only while they
 # are still the ones its passing run wrote.
 job() { # job TAG INPUTS-FUNCTION FUNCTION...: a lane job, held (see held)
-	local tag=$1 key
-	key=jobs/$tag-$("$2")
+	local tag=$1 inputs=$2 key
+	key=jobs/$tag-$("$inputs")
 	shift 2
-	if passed_before "$key" && outputs_kept "$PASSED/$key"; then
+	if passed_before "$key" && [ -f "$PASSED/$key/output" ] && outputs_kept "$PASSED/$key"; then
 		replay "$tag" "$PASSED/$key"
 		return
 	fi
 	: >"$LOGS/job-$tag.steps"
 	JOB_STEPS=$LOGS/job-$tag.steps held "$tag" "$@"
+	# Inputs changed while the job ran (an edit during make check): the
+	# result belongs to neither version.
+	[ "jobs/$tag-$("$inputs")" = "$key" ] || return 0
 	keep_if_passed "$tag" "$PASSED/$key"
 }
 outputs_kept() { [ -z "${JOB_OUTPUTS:-}" ] || [ "$("$JOB_OUTPUTS")" = "$(cat "$1/outputs")" ]; }
@@ -66,14 +69,16 @@ keep_if_passed() { # keep_if_passed TAG DIR: keep a job's result lines and outpu
 		f=$rdir/${s//\//_}
 		[ ! -f "$f" ] || ! grep -q '^FAIL ' "$f" || return 0
 	done <"$LOGS/job-$1.steps"
-	rm -rf "$2" && mkdir -p "$2/results"
-	cp "$LOGS/job-$1.steps" "$2/steps"
+	# Written aside and renamed: an interrupted run leaves no half record.
+	rm -rf "$2.tmp" && mkdir -p "$2.tmp/results"
+	cp "$LOGS/job-$1.steps" "$2.tmp/steps"
 	while read -r s; do
 		f=$rdir/${s//\//_}
-		[ ! -f "$f" ] || cp "$f" "$2/results/"
-	done <"$2/steps"
-	cp "$LOGS/held-$1.out" "$2/output"
-	[ -z "${JOB_OUTPUTS:-}" ] || "$JOB_OUTPUTS" >"$2/outputs"
+		[ ! -f "$f" ] || cp "$f" "$2.tmp/results/"
+	done <"$2.tmp/steps"
+	[ -z "${JOB_OUTPUTS:-}" ] || "$JOB_OUTPUTS" >"$2.tmp/outputs"
+	cp "$LOGS/held-$1.out" "$2.tmp/output"
+	rm -rf "$2" && mv "$2.tmp" "$2"
 }
 replay() { # replay TAG DIR: the result lines a job kept, instead of running it
 	local s lines
@@ -85,7 +90,10 @@ replay() { # replay TAG DIR: the result lines a job kept, instead of running it
 		"($(grep -c '^PASS ' <<<"$lines") passed, $(grep -c '^SKIP ' <<<"$lines") skipped;" \
 		"that run's output: $LOGS/held-$1.out)"
 }
-scripts_key() { find "$TOP/scripts" "$TOP/tests" "$TOP/configs" -type f | sort | xargs cat; }
+scripts_key() { # this repository's scripts, tests, fragments and pinned tools: names, modes, bytes
+	(cd "$TOP" && find scripts tests configs ./*.lock -type f -printf '%m %p\n' | sort &&
+		find scripts tests configs ./*.lock -type f -print0 | sort -z | xargs -0 sha256sum)
+}
 boot_inputs() { # the inputs of a boot lane job, as a key
 	{
 		# Missing files make a key no run passed with: the job runs and fails.
@@ -93,24 +101,32 @@ boot_inputs() { # the inputs of a boot lane job, as a key
 		cat "$OUT/initramfs.contents" 2>&1 || true
 		scripts_key
 		qemu-system-x86_64 --version
-		echo "${BOOT_CPU:-} ${BOOT_MEM:-} ${BOOT_TIMEOUT:-}"
+		objdump --version | head -n 1
+		echo "${BOOT_CPU:-} ${BOOT_MEM:-} ${BOOT_TIMEOUT:-} ${BOOT_INIT_TIMEOUT:-}"
 	} | inputs_key
 }
 tree_inputs() { # the inputs of a tree lane job, as a key
 	{
-		git -C "$TREE" rev-parse "HEAD^{tree}" "$(base_rev)"
+		# The commits' trees and subjects, not only HEAD's tree: what
+		# soft-snp-isolation compares depends on where the local group starts.
+		git -C "$TREE" log --format='%T %s' "$(base_rev)..HEAD"
+		git -C "$TREE" rev-parse "$(base_rev)"
 		cat "$OUT/main/.config"
 		scripts_key
 		gcc --version
 		ld --version
+		make --version
 	} | inputs_key
 }
-kit_inputs() { # the kit's inputs: kit-info names this repository's commit
+kit_inputs() { # the kit's inputs: kit-info names the commits and the patches
 	{
 		tree_inputs
+		git -C "$TREE" rev-parse HEAD
 		cat "$TOP"/tools/*
 		git -C "$TOP" rev-parse HEAD
 		git -C "$TOP" status --porcelain
+		git -C "$TOP" diff HEAD
+		dpkg-deb --version | head -n 1
 	} | inputs_key
 }
 kit_outputs() { find "$OUT/kit-check/kit" -printf '%P %s %T@\n' 2>&1 | sort; }

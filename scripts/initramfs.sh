@@ -4,7 +4,7 @@
 # built it, the SNP host kit into $OUT/initramfs.cpio.gz.
 . "$(dirname "$0")/lib.sh"
 stage=$OUT/initramfs
-rm -rf "$stage"
+rm -rf "$stage" "$OUT/initramfs.contents"
 mkdir -p "$stage"/{bin,sbin,proc,sys,dev,tmp,lib,lib64,tests/kvm}
 cp /bin/busybox "$stage/bin/busybox"
 cp "$TOP/tests/guest-init.sh" "$stage/init"
