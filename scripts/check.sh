@@ -38,9 +38,8 @@ held() { # held TAG COMMAND...: run COMMAND, then print its output in one piece
 # A job (the kit gate, and each gate or group of gates in the lanes) whose
 # inputs are those of a run where it passed is not run again (lib.sh,
 # passed_before): its result lines are that run's, and its output says so.
-# A boot's inputs are the kernel, the files of the initramfs, the scripts,
-# tests and Kconfig fragments, and QEMU; a tree gate's are the commit's
-# tree, the configuration, the scripts and the compiler. Touching a file,
+# The inputs of each kind are listed in boot_inputs, tree_inputs and
+# kit_inputs below. Touching a file,
 # or a make check right after one that passed, boots nothing again; any
 # change to what a job reads runs it. make check-full runs every job.
 #
