@@ -20,21 +20,54 @@ patch_without_dates() {
 		-e '1,/^$/{/^\(Date\|Message-I[Dd]\|In-Reply-To\|References\): /d}' "$1"
 }
 
+# codespell_entries_for PATCH DICT: the lines of codespell's DICT that can
+# change what checkpatch says about PATCH. checkpatch joins every misspelling
+# into one alternation and matches it against each added line and the
+# message, between characters other than [\w'`-]: with the whole dictionary
+# (37,000 entries) checkpatch took 34 s for the largest patch of the
+# series instead of 8 s (2026-12-07). A misspelling made of those characters only can match
+# nothing but a whole such word of the patch, so the entries whose
+# misspelling is no word of the patch are left out; entries with any other
+# character are kept. A patch with a non-ASCII byte gets the whole
+# dictionary: checkpatch decodes it as UTF-8, where \w and case-insensitive
+# matching reach beyond ASCII.
+codespell_entries_for() {
+	if LC_ALL=C grep -q $'[\x80-\xff]' "$1"; then
+		cat "$2"
+		return
+	fi
+	LC_ALL=C awk -v chars='a-z0-9_'\''`-' '
+		NR == FNR {
+			n = split(tolower($0), w, "[^" chars "]+")
+			for (i = 1; i <= n; i++) word[w[i]] = 1
+			next
+		}
+		{
+			# As checkpatch reads an entry: blanks trimmed, then
+			# everything from the first comma and from "->" cut off.
+			m = $0; sub(/^[ \t]+/, "", m); sub(/,.*$/, "", m); sub(/->.*$/, "", m)
+			m = tolower(m)
+			if (m !~ "^[" chars "]+$" || m in word) print
+		}' "$1" "$2"
+}
+
 checkpatch_file() {
-	local patch=$1 ignore out rc dict key
+	local patch=$1 ignore out rc dict key entries
 	shift
 	dict=$(codespell_dict)
 	ignore=$(awk -v p="$(basename "$patch")" '!/^#/ && NF { if (p ~ "^" $1 "$") printf "%s,", $2 }' \
 		<(sed 's/\*/.*/g' "$TOP/tests/checkpatch.exceptions"))
 	# checkpatch's inputs: the patch (without the headers above), the
 	# options, perl, checkpatch.pl, the files it reads beside it and its
-	# configuration files, and the base tree, where it looks up commit IDs
-	# and existing names (CamelCase, includes).
+	# configuration files, this file (it chooses the codespell entries),
+	# and the base tree, where it looks up commit IDs and existing names
+	# (CamelCase, includes).
 	key=checkpatch/$({
 		echo "$ignore $* ${CHECKPATCH_CONFIG_DIR:-}"
 		patch_without_dates "$patch"
 		perl -v
 		cat "$TREE"/scripts/{checkpatch.pl,spelling.txt,const_structs.checkpatch} "$dict"
+		cat "$TOP/scripts/checkpatch.sh"
 		cat "$TREE/.checkpatch.conf" "$HOME/.checkpatch.conf" 2>/dev/null || true
 		git -C "$TREE" rev-parse "$(base_rev)^{tree}"
 	} | inputs_key)
@@ -42,8 +75,11 @@ checkpatch_file() {
 		echo "passed before with the same inputs"
 		return 0
 	fi
-	out=$(cd "$TREE" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict --codespell --codespellfile "$dict" \
+	entries=$(mktemp)
+	codespell_entries_for "$patch" "$dict" >"$entries"
+	out=$(cd "$TREE" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict --codespell --codespellfile "$entries" \
 		--show-types --terse ${ignore:+--ignore "${ignore%,}"} "$@" "$patch" 2>&1) && rc=0 || rc=$?
+	rm -f "$entries"
 	echo "$out"
 	[ $rc -eq 0 ] && ! grep -qE ': (ERROR|WARNING|CHECK):' <<<"$out" && remember_pass "$key"
 }
