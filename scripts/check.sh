@@ -169,12 +169,14 @@ boot_lane() { # longest first, so that the pool ends evenly
 	wait
 }
 tree_lane() {
-	held bisect step bisect "$TOP/scripts/gate-bisect.sh"
 	job isolation tree_inputs step soft-snp-isolation "$TOP/scripts/soft-snp-isolation.sh"
 	job warnings tree_inputs step warnings "$TOP/scripts/gate-warnings.sh"
 	# make check compiles in the variant configurations only what uses the
 	# series' changes (gate-variants.sh); make check-full builds them in full.
 	job variants${FULL_VARIANTS:+-full} tree_inputs step build-variants "$TOP/scripts/gate-variants${FULL_VARIANTS:+-full}.sh"
+	# Last: it leaves the main build's objects as the series' commits built
+	# them (gate-bisect.sh), and the variant gate reads HEAD's.
+	held bisect step bisect "$TOP/scripts/gate-bisect.sh"
 }
 # Background jobs of a script ignore SIGINT: on Ctrl-C or a kill, stop
 # the boot lane too, or its QEMU guests would run on for minutes.
