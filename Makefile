@@ -7,7 +7,7 @@ all:            ## apply, build, boot in QEMU, run the smoke tests
 check:          ## every gate; ends with "N passed, N failed, N skipped"
 	@scripts/check.sh
 
-check-full:     ## make check with the variant configurations built in full, nothing reused
+check-full:     ## make check, nothing reused, variants built in full, legacy launch vs. the series without direct VMSA
 	@FULL_VARIANTS=1 NO_PASS_CACHE=1 scripts/check.sh
 
 export:         ## write the tree's commits back to patches/

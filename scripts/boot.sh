@@ -2,7 +2,8 @@
 # boot.sh [KERNEL-ARGS...]: boot the main build in QEMU (TCG only: /dev/kvm on
 # these machines cannot run it) with the test initramfs; log to $LOGS/guest.log.
 # BOOT_TAG names the log, BOOT_CPU and BOOT_MEM change the CPU model and RAM,
-# BOOT_KERNEL_DIR is where bzImage and System.map are (default the main build).
+# BOOT_KERNEL_DIR is where bzImage and System.map are (default the main build),
+# BOOT_INITRAMFS the initramfs (default $OUT/initramfs.cpio.gz).
 . "$(dirname "$0")/lib.sh"
 log=$LOGS/guest${BOOT_TAG:+-$BOOT_TAG}.log
 mon=$log.monitor
@@ -51,7 +52,7 @@ boot_once() {
 	local start=$SECONDS
 	rm -f "$mon"
 	timeout "${BOOT_TIMEOUT:-600}" qemu-system-x86_64 -accel tcg -machine q35 -cpu "${BOOT_CPU:-EPYC,+svm}" -smp 4,sockets=1,cores=2,threads=2 -m "${BOOT_MEM:-2048}" \
-		-kernel "$BOOT_KERNEL_DIR/arch/x86/boot/bzImage" -initrd "$OUT/initramfs.cpio.gz" \
+		-kernel "$BOOT_KERNEL_DIR/arch/x86/boot/bzImage" -initrd "${BOOT_INITRAMFS:-$OUT/initramfs.cpio.gz}" \
 		-append "console=ttyS0 loglevel=4 panic=-1 nokaslr tsc=reliable $*" \
 		-monitor "unix:$mon,server=on,wait=off" \
 		-nographic -no-reboot -nodefaults -serial stdio </dev/null >"$log" 2>&1 &

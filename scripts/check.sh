@@ -174,6 +174,8 @@ tree_lane() {
 	# make check compiles in the variant configurations only what uses the
 	# series' changes (gate-variants.sh); make check-full builds them in full.
 	job variants${FULL_VARIANTS:+-full} tree_inputs step build-variants "$TOP/scripts/gate-variants${FULL_VARIANTS:+-full}.sh"
+	# make check-full only: it builds a second kernel.
+	[ -z "${FULL_VARIANTS:-}" ] || held legacy-launch step legacy-launch "$TOP/scripts/gate-legacy-launch.sh"
 	# Last: it leaves the main build's objects as the series' commits built
 	# them (gate-bisect.sh), and the variant gate reads HEAD's.
 	held bisect step bisect "$TOP/scripts/gate-bisect.sh"

@@ -11,6 +11,8 @@
 #   control  the model misbehaves on purpose: two tests must fail
 #   bench    make bench: the cost of RMPOPT region tracking (BENCH lines)
 #   selftests  the KVM SEV selftests against the platform (tests/soft-snp-selftests.sh)
+#   fwcmds   the launch digest test, then every firmware command since boot
+#            (scripts/gate-legacy-launch.sh compares two kernels by them)
 #   kit      the SNP host kit's snp-validate (tests/kit-in-guest.sh model)
 # Prints "RESULT PASS|FAIL|SKIP soft-snp/<mode>/<test> (detail)" lines, the
 # kernel log between markers and "GUEST: done", then powers off.
@@ -484,6 +486,7 @@ mode_kit() {
 case $mode in
 main | nox86 | kexec | kexec_offline | suspend | control | bench | kit) "mode_$mode" ;;
 selftests) . /tests/soft-snp-selftests.sh && mode_selftests ;;
+fwcmds) . /tests/soft-snp-selftests.sh && mode_fwcmds ;;
 *) result FAIL mode "unknown soft_snp_test.mode=$mode" ;;
 esac
 

@@ -177,3 +177,20 @@ test_decommission_failure_leaks() {
 		"digest test exit $st_rc; injected failures $inj -> $(injected); reports $reports, 'Failed to release guest context' $warned times; pages assigned besides the RMP and the TMR: $other0 -> $other; guest_count $gc, guest contexts $guests, ASIDs held $asids" \
 		'[ "$st_rc" = 0 ] && [ "$(injected)" = $((inj + 1)) ] && [ "$reports" = 1 ] && [ "$warned" = 1 ] && [ "$other" = $((other0 + 1)) ] && [ "$gc" = 1 ] && [ "$guests" = 1 ] && [ "$asids" = 1 ]'
 }
+
+# Mode fwcmds, for scripts/gate-legacy-launch.sh: the launch digest test
+# alone, then every firmware command the platform ran since boot, one
+# "FWCMD <seq> <id> <name> status <status>" line each. Its legacy part runs
+# first and is all that runs without KVM_CAP_SNP_DIRECT_VMSA.
+mode_fwcmds() {
+	test_platform || return
+	load
+	test_snp_on init
+	run_selftest x86/sev_snp_launch_digest_test
+	check digest-test "exit $st_rc, $st_cmds firmware commands: $(grep -m1 'Legacy launch' "$st_out")" \
+		'[ "$st_rc" = 0 ] && grep -q "^ok 1 Legacy launch: the digest matched" "$st_out"'
+	total=$(fw_commands)
+	logged=$(wc -l <$D/cmd_log)
+	check command-log-whole "$logged of $total commands in cmd_log" '[ "$logged" = "$total" ]'
+	sed 's/^/FWCMD /' $D/cmd_log
+}
