@@ -151,8 +151,8 @@ check-full \`$(cat "$scratch/full.summary")\`; after the edit \`$(cat "$scratch/
 Where the time went, in seconds per gate (the tree import and the package
 check come before the first gate; "—": no such gate in that run). Since
 2026-12-07 evening the gates after the initramfs run in two lanes side by
-side (README, "What \`make check\` runs"): the tree lane (bisect,
-soft-snp-isolation, warnings, build-variants) and the boot lane (the
+side (README, "What \`make check\` runs"): the tree lane (soft-snp-isolation,
+warnings, build-variants, then bisect) and the boot lane (the
 QEMU boots, two at a time). Their figures overlap and add up to more
 than the run took, and each is slower than it would be alone.
 

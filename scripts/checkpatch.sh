@@ -76,7 +76,7 @@ checkpatch_file() {
 		return 0
 	fi
 	entries=$(mktemp)
-	codespell_entries_for "$patch" "$dict" >"$entries"
+	codespell_entries_for "$patch" "$dict" >"$entries" || { rm -f "$entries"; return 1; }
 	out=$(cd "$TREE" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict --codespell --codespellfile "$entries" \
 		--show-types --terse ${ignore:+--ignore "${ignore%,}"} "$@" "$patch" 2>&1) && rc=0 || rc=$?
 	rm -f "$entries"

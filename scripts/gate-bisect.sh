@@ -11,8 +11,8 @@
 # gate's stay HEAD's). A commit that changes neither (documentation, other
 # tools) has nothing to build. The tree goes back to the branch at the end,
 # and the main build is left as the last commit built it: make's times
-# bring it back to HEAD in the next build (build.sh main, as make, make
-# check and make mutants run first). Rebuilding it here took about 50 s of
+# bring it back to HEAD in the next build (build.sh main, which make and
+# make check run first); its .config is HEAD's again. Rebuilding it here took about 50 s of
 # the gate: checking out HEAD again renews headers nearly every object
 # includes. So this gate runs last in the tree lane (check.sh), after the
 # gates that read the main build's objects. A posting that make send formats on another
@@ -140,4 +140,7 @@ for list in "$BUILD"/send/*.commits; do
 		done
 	fi
 done
+# Kconfig at the last commit built may have rewritten the .config without
+# later options: put HEAD's back for what reads it before the next build.
+cp -p "$OUT/main/.config.series" "$OUT/main/.config"
 exit $fail
