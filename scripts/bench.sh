@@ -78,11 +78,10 @@ ctree=$clone/build/linux
 # commit touches the file, so the autosquash applies cleanly. That patch is
 # an upstream one (a local one may not change upstream files with
 # CONFIG_SOFT_SNP=n: the soft-snp-isolation gate).
-edited=$(git -C "$ctree" log -1 --format=%H -- "$edit_file")
-echo 'static const char bench_edit[] __used = "an edit that changes the kernel";' >>"$ctree/$edit_file"
-git -C "$ctree" commit -q --fixup="$edited" -- "$edit_file"
-GIT_SEQUENCE_EDITOR=true git -C "$ctree" rebase -q -i --autosquash "$BASE_TAG"
 edited=$(git -C "$ctree" log -1 --format=%s -- "$edit_file")
+echo 'static const char bench_edit[] __used = "an edit that changes the kernel";' >>"$ctree/$edit_file"
+git -C "$ctree" commit -q --fixup="$(git -C "$ctree" log -1 --format=%H -- "$edit_file")" -- "$edit_file"
+GIT_SEQUENCE_EDITOR=true git -C "$ctree" rebase -q -i --autosquash "$BASE_TAG"
 in_clone make export >/dev/null
 check_run edit check
 edit=$secs

@@ -180,7 +180,8 @@ test_decommission_failure_leaks() {
 
 # Mode fwcmds, for scripts/gate-legacy-launch.sh: the launch digest test
 # alone, then every firmware command the platform ran since boot, one
-# "FWCMD <seq> <id> <name> status <status>" line each. Its legacy part runs
+# "FWCMD <seq> <id> <name> status <status>" line each (cmd_log keeps the
+# last 4096: command-log-whole fails beyond that). Its legacy part runs
 # first and is all that runs without KVM_CAP_SNP_DIRECT_VMSA.
 mode_fwcmds() {
 	test_platform || return
