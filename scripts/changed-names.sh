@@ -24,19 +24,19 @@
 base=${SINCE:-$(base_rev)}
 # The names of stdin, less those the base defines outside the changed files.
 drop_base_defined() {
-	local names alt
+	local names alt base_defined
 	names=$(cat)
 	alt=$({ grep -v '^ALL ' <<<"$names" || true; } | paste -sd'|')
 	[ -n "$alt" ] || { [ -z "$names" ] || echo "$names"; return; }
 	# The work tree's unchanged files are the base's.
-	git -C "$TREE" grep -P -o "^\s*#\s*define\s+($alt)\b|^(typedef\s+)?(struct|union|enum)\s+($alt)\s*\{" \
+	base_defined=$(git -C "$TREE" grep -P -o "^\s*#\s*define\s+($alt)\b|^(typedef\s+)?(struct|union|enum)\s+($alt)\s*\{" \
 		-- '*.h' ':!tools' ':!scripts' |
 		awk -v changed="$(git -C "$TREE" diff --name-only "$base" HEAD | tr '\n' ' ')" '
 		BEGIN { n = split(changed, c, " "); for (i = 1; i <= n; i++) ch[c[i]] = 1 }
 		{ path = $0; sub(/:.*/, "", path); if (path in ch) next
 		  t = $0; sub(/^[^:]*:/, "", t); sub(/[ \t]*\{$/, "", t); sub(/.*[ \t]/, "", t); print t }' |
-		sort -u >"$BUILD/changed-names.base" || true
-	grep -v -x -F -f "$BUILD/changed-names.base" <<<"$names" || true
+		sort -u || true)
+	grep -v -x -F -f <(echo "$base_defined") <<<"$names" || true
 }
 git -C "$TREE" diff -U1 --no-color "$base" HEAD -- '*.h' '*.c' '*.S' ':!tools' ':!Documentation' ':!scripts' |
 awk '
