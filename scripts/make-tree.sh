@@ -34,6 +34,11 @@ import_deb() {
 	# of a cold make check (2026-12-07). Loose objects cost the scripts
 	# nothing: they check out, diff and grep the work tree.
 	git -C "$src" config gc.auto 0
+	# git add hashes and compresses one file after the other. The regular
+	# files' blobs are written first by $JOBS processes; git add then finds
+	# them stored and only hashes (the same tree; 33 s -> 23 s, 2026-12-07).
+	(cd "$src" && find . -path ./.git -prune -o -type f -print0 |
+		xargs -0 -P "$JOBS" -n 2000 git hash-object -w -- >/dev/null)
 	git -C "$src" add -f -A
 	# Fixed identity and dates: the same tarball always gives the same base commit.
 	GIT_AUTHOR_DATE='2026-01-01T00:00:00Z' GIT_COMMITTER_DATE='2026-01-01T00:00:00Z' \
