@@ -18,6 +18,9 @@
 # would only find other code that happens to use the same words ("rmp"
 # in net/x25, "misbehave" in mm/slub.c), a dozen large objects more to
 # compile in each variant and at each commit of the bisect gate.
+# Except for one commit (SINCE) that also changes a Kconfig file: an
+# option it adds can turn on an #include of its new file that an earlier
+# commit wrote behind that option, in a file this commit does not change.
 # SINCE=REV compares REV with HEAD instead of the base with HEAD.
 # Used by variant-targets.sh; not a gate.
 . "$(dirname "$0")/lib.sh"
@@ -38,8 +41,10 @@ drop_base_defined() {
 		sort -u || true)
 	grep -v -x -F -f <(echo "$base_defined") <<<"$names" || true
 }
+keep_new=0
+[ -z "${SINCE:-}" ] || [ -z "$(git -C "$TREE" diff --name-only "$base" HEAD -- '*Kconfig*')" ] || keep_new=1
 git -C "$TREE" diff -U1 --no-color "$base" HEAD -- '*.h' '*.c' '*.S' ':!tools' ':!Documentation' ':!scripts' |
-awk '
+awk -v keep_new=$keep_new '
 function strip(s,   i, j) { # comments and literals out; keeps the comment state
 	gsub(/"([^"\\]|\\.)*"/, "\"\"", s); gsub(/\047([^\047\\]|\\.)*\047/, "0", s)
 	if (incomment) { i = index(s, "*/"); if (!i) return ""; s = substr(s, i + 2); incomment = 0 }
@@ -55,7 +60,7 @@ function last_ident(s) { # the last identifier of s
 	return match(s, /[A-Za-z_][A-Za-z0-9_]*[^A-Za-z0-9_]*$/) ? ident_at(s) : ""
 }
 function ident_at(s,   t) { t = substr(s, RSTART); sub(/[^A-Za-z0-9_].*/, "", t); return t }
-function name(n) { if (n != "" && !(n in keyword) && !newfile) print n }
+function name(n) { if (n != "" && !(n in keyword) && (!newfile || keep_new)) print n }
 function typed_call(s,   t) { # "type name(" -> name; "name(" alone (a macro call) -> ""
 	t = s; sub(/\(.*/, "", t)
 	return match(t, /[A-Za-z_0-9*][ \t*]+[A-Za-z_][A-Za-z0-9_]*[ \t]*$/) ? last_ident(t) : ""

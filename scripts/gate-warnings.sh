@@ -37,30 +37,37 @@ warnings_of() {
 # owner LINE: the object a new warning is reported under: the one built from
 # the C file the line names (its includer, for an included .c file), else
 # "headers" (a header, or a line that names no file).
-declare -A owner_of
+# objects_of LINE: every object that compiles the file the line names.
+declare -A owner_of objects_of
 for f in $(touched_files | grep '\.c$'); do
-	for o in $(object_of "$f"); do owner_of[$f]=$o; done
+	for o in $(object_of "$f"); do owner_of[$f]=$o; objects_of[$f]+="$o "; done
 done
 owner() { local f=${1%%:*}; echo "${owner_of[${f:-?}]:-headers}"; }
+objects_of() { local f=${1%%:*}; echo "${objects_of[${f:-?}]:-headers}"; }
 
-# HEAD first: a warning is new unless the base has the same line, and a
-# file's lines can only come from the object built from it (owner), or,
-# for a header, from any object. So the base builds only the owners of
-# HEAD's warnings, all objects if one is in a header, and nothing at all
-# when HEAD has none: the base half took about half of this gate.
+# HEAD first: a warning is new unless the base has the same line as many
+# times, and a C file's lines can only come from the objects that compile
+# it, a header's from any object. So the base builds only the objects of
+# the files HEAD warns about, all of them if one is a header (or a line
+# names no file), and nothing when HEAD has no warning or only in files
+# the base does not have: the base half took about half of this gate.
 after=$(warnings_of $objs)
+base=$(base_rev)
 base_objs=
 if [ -n "$after" ]; then
-	base_objs=$(while IFS= read -r line; do owner "$line"; done <<<"$after" | sort -u)
+	base_objs=$(while IFS= read -r line; do objects_of "$line"; done <<<"$after" | tr ' ' '\n' | sort -u | grep . || true)
 	! grep -qx headers <<<"$base_objs" || base_objs=$objs
+	base_objs=$(for o in $base_objs; do
+		! git -C "$TREE" cat-file -e "$base:${o%.o}.c" 2>/dev/null || echo "$o"
+	done)
 fi
 before=
 if [ -n "$base_objs" ]; then
 	# At the base Kconfig drops the options the series adds and rewrites
 	# the .config without them: put HEAD's back afterwards.
 	cp "$OUT/main/.config" "$OUT/main/.config.series"
-	checkout_for_build "$(base_rev)"
-	before=$(warnings_of $(for o in $base_objs; do [ ! -f "$TREE/${o%.o}.c" ] || echo "$o"; done))
+	checkout_for_build "$base"
+	before=$(warnings_of $base_objs)
 	checkout_for_build "$RETURN_TO"
 	cp -p "$OUT/main/.config.series" "$OUT/main/.config"
 	# The objects the base built are the base's now: build them at HEAD
