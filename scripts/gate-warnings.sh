@@ -37,13 +37,14 @@ warnings_of() {
 # owner LINE: the object a new warning is reported under: the one built from
 # the C file the line names (its includer, for an included .c file), else
 # "headers" (a header, or a line that names no file).
-# objects_of LINE: every object that compiles the file the line names.
-declare -A owner_of objects_of
+# objects_of LINE: every object that compiles the file the line names
+# ("headers" likewise); owner is the last of them.
+declare -A objects_of
 for f in $(touched_files | grep '\.c$'); do
-	for o in $(object_of "$f"); do owner_of[$f]=$o; objects_of[$f]+="$o "; done
+	objects_of[$f]=$(object_of "$f" | tr '\n' ' ')
 done
-owner() { local f=${1%%:*}; echo "${owner_of[${f:-?}]:-headers}"; }
 objects_of() { local f=${1%%:*}; echo "${objects_of[${f:-?}]:-headers}"; }
+owner() { local o; o=$(objects_of "$1"); o=${o% }; echo "${o##* }"; }
 
 # HEAD first: a warning is new unless the base has the same line as many
 # times, and a C file's lines can only come from the objects that compile
