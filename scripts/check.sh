@@ -138,10 +138,30 @@ in_pool() { # in_pool COMMAND...: in the background, at most BOOT_JOBS at once
 
 "$TOP/scripts/deps.sh"
 "$TOP/scripts/make-tree.sh"
+# Configuring the two variants takes HEAD's tree and no main build: about
+# 35 s each, alone (2026-12-08), mostly Kconfig and host tools run one at a
+# time, beside the checks that leave a core idle. The variant gate finds
+# them configured (or configures again and says what failed).
+configure_variants() {
+	local t0=$SECONDS
+	"$TOP/scripts/gate-variants.sh" --configure >/dev/null 2>&1 || true
+	echo "variant-configure $((SECONDS - t0))s (beside the checks)" >>"$LOGS/timings"
+}
+configure_variants &
+configuring=$!
 step series-applies "$TOP/scripts/gate-apply.sh"
 step checkpatch "$TOP/scripts/gate-checkpatch.sh"
 step send-dry-run "$TOP/scripts/gate-send.sh"
 step build/main "$TOP/scripts/build.sh" main
+# The variant gate reads HEAD's tree and the main build, as the gates up to
+# the boots do, and checks nothing out: it runs beside them. The gates of
+# the tree lane that check out other commits wait for it (tree_lane).
+wait $configuring
+variant_job() { # make check-full builds the variants in full (gate-variants-full.sh)
+	job variants${FULL_VARIANTS:+-full} tree_inputs step build-variants "$TOP/scripts/gate-variants${FULL_VARIANTS:+-full}.sh"
+}
+variant_job &
+variants=$!
 step selftests-build "$TOP/scripts/selftests.sh"
 step host-tests "$TOP/scripts/host-tests.sh"
 JOB_OUTPUTS=kit_outputs job kit kit_inputs step kit "$TOP/scripts/gate-kit.sh"
@@ -169,15 +189,13 @@ boot_lane() { # longest first, so that the pool ends evenly
 	wait
 }
 tree_lane() {
+	wait $variants || true
 	job isolation tree_inputs step soft-snp-isolation "$TOP/scripts/soft-snp-isolation.sh"
 	job warnings tree_inputs step warnings "$TOP/scripts/gate-warnings.sh"
-	# make check compiles in the variant configurations only what uses the
-	# series' changes (gate-variants.sh); make check-full builds them in full.
-	job variants${FULL_VARIANTS:+-full} tree_inputs step build-variants "$TOP/scripts/gate-variants${FULL_VARIANTS:+-full}.sh"
 	# make check-full only: it builds a second kernel.
 	[ -z "${FULL_VARIANTS:-}" ] || held legacy-launch step legacy-launch "$TOP/scripts/gate-legacy-launch.sh"
 	# Last: it leaves the main build's objects as the series' commits built
-	# them (gate-bisect.sh), and the variant gate reads HEAD's.
+	# them (gate-bisect.sh), and the warnings gate reads HEAD's.
 	held bisect step bisect "$TOP/scripts/gate-bisect.sh"
 }
 # Background jobs of a script ignore SIGINT: on Ctrl-C or a kill, stop

@@ -7,7 +7,28 @@
 # only its targets (variant-targets.sh): the objects that use a name the
 # series changes; the link and modpost are checked on their symbols
 # (variant-symbols.sh). Needs the main build ($OUT/main).
+# --configure: only configure the variants, which needs HEAD's tree and not
+# the main build: make check runs it beside the checks and the main build,
+# and the gate itself then finds them configured.
 . "$(dirname "$0")/lib.sh"
+# configure_variant NAME OUTDIR LOG: configure (and prepare) again only when a
+# fragment, a Kconfig file or the configuring scripts changed: the result
+# would be the same.
+configure_variant() {
+	local v=$1 o=$2 log=$3 key
+	key=$({ cat "$TOP/scripts/config.sh" "$TOP/scripts/configure.sh" "${MAIN_FRAGMENTS[@]}" "$TOP/configs/variant-$v.config"
+		git -C "$TREE" ls-files -s -- '*Kconfig*'; git -C "$TREE" diff HEAD -- '*Kconfig*'; echo "$TREE"; } | sha256sum)
+	[ "$(cat "$o/config.key" 2>/dev/null)" != "$key" ] || return 0
+	rm -f "$o/config.key"
+	{ "$TOP/scripts/configure.sh" "variant-$v" "$TOP/configs/variant-$v.config" && kmake "$o" prepare; } >"$log" 2>&1 || return 1
+	echo "$key" >"$o/config.key"
+}
+if [ "${1:-}" = --configure ]; then
+	for v in builtin nosev; do
+		configure_variant $v "$OUT/variant-$v" "$LOGS/variant-$v-configure.log" || true
+	done
+	exit 0
+fi
 if [ ! -f "$OUT/main/vmlinux" ]; then
 	result FAIL build-variants "no main build in $OUT/main: the variant gate takes the objects the series does not touch from it"
 	exit 1
@@ -21,19 +42,11 @@ for v in builtin nosev; do
 	o=$OUT/variant-$v log=$LOGS/variant-$v.log t0=$SECONDS
 	opts=$(grep -v '^#' "$TOP/configs/variant-$v.config" | tr '\n' ' ')
 	note "variant $v: $opts(log: $log)"
-	# Configure (and prepare) again only when a fragment, a Kconfig file or
-	# the configuring scripts changed: the result would be the same.
-	key=$({ cat "$TOP/scripts/config.sh" "$TOP/scripts/configure.sh" "${MAIN_FRAGMENTS[@]}" "$TOP/configs/variant-$v.config"
-		git -C "$TREE" ls-files -s -- '*Kconfig*'; git -C "$TREE" diff HEAD -- '*Kconfig*'; echo "$TREE"; } | sha256sum)
 	: >"$log"
-	if [ "$(cat "$o/config.key" 2>/dev/null)" != "$key" ]; then
-		rm -f "$o/config.key"
-		if ! { "$TOP/scripts/configure.sh" "variant-$v" "$TOP/configs/variant-$v.config" && kmake "$o" prepare; } >"$log" 2>&1; then
-			tail -n 20 "$log" | sed 's/^/  /'
-			result FAIL "build/$v" "configuring $opts"
-			fail=1; continue
-		fi
-		echo "$key" >"$o/config.key"
+	if ! configure_variant $v "$o" "$log"; then
+		tail -n 20 "$log" | sed 's/^/  /'
+		result FAIL "build/$v" "configuring $opts"
+		fail=1; continue
 	fi
 	"$TOP/scripts/variant-objects.sh" "$o" >"$o/objects"
 	# The early startup and real-mode objects are post-processed by their
