@@ -180,6 +180,11 @@ main_boot() { # the main boot and the checks of its log
 	step kit-guest "$TOP/scripts/kit-guest-check.sh" "$LOGS/guest.log"
 }
 boot_lane() { # longest first, so that the pool ends evenly
+	# The tree lane is the longer one and runs one gate at a time, mostly
+	# on one core; a guest spends much of its time waiting (RMPOPT's
+	# delayed scans, sleeps) and takes a core whenever it can. At a lower
+	# priority the guests take what the tree lane leaves.
+	renice -n 10 -p $BASHPID >/dev/null
 	in_pool job soft-snp boot_inputs step soft-snp "$TOP/scripts/gate-soft-snp.sh"
 	in_pool job soft-snp-kit boot_inputs step soft-snp-kit "$TOP/scripts/gate-soft-snp-kit.sh"
 	in_pool job boot boot_inputs main_boot
