@@ -3,13 +3,16 @@
 # and closes with "N passed, N failed, N skipped". A failing gate does not stop
 # the others, except when there is no tree to test.
 #
-# The gates up to the test initramfs run one after another. Then two lanes
-# run side by side: the gates that build in the kernel tree, one at a time
-# (they check out other commits), and the gates that boot QEMU, BOOT_JOBS
-# (default 2) at a time. A TCG guest keeps less than one core busy: the
-# soft-snp gate used 95 s of CPU in 129 s (2026-12-07), much of it waiting
-# for RMPOPT's delayed scans. The boots take the kernel from a copy in
-# $OUT/boot, since the tree lane rebuilds objects in $OUT/main meanwhile.
+# The gates up to the test initramfs run in order, and beside them what
+# reads HEAD's tree without changing what they read: the variants'
+# configuration and the patch checks beside the main build, the variant
+# gate after it (each says why below). Then two lanes run side by side:
+# the gates that check out other commits, one at a time, and the gates
+# that boot QEMU, BOOT_JOBS (default 2) at a time and at a lower priority.
+# A TCG guest keeps less than one core busy: the soft-snp gate used 95 s
+# of CPU in 129 s (2026-12-07), much of it waiting for RMPOPT's delayed
+# scans. The boots take the kernel from a copy in $OUT/boot, since the
+# tree lane rebuilds objects in $OUT/main meanwhile.
 # Gates that run side by side print their output when they end, each in
 # one piece; their result lines are kept per gate and gathered at the end.
 . "$(dirname "$0")/lib.sh"
@@ -150,8 +153,16 @@ configure_variants() {
 configure_variants &
 configuring=$!
 step series-applies "$TOP/scripts/gate-apply.sh"
-step checkpatch "$TOP/scripts/gate-checkpatch.sh"
-step send-dry-run "$TOP/scripts/gate-send.sh"
+# checkpatch and send-dry-run read the series (send.sh replays it in an
+# index of its own) and change nothing the build reads; perl and git, one
+# or two processes: beside the main build. bisect builds the postings
+# send-dry-run leaves in build/send, so the tree lane waits for them.
+patch_checks() {
+	step checkpatch "$TOP/scripts/gate-checkpatch.sh"
+	step send-dry-run "$TOP/scripts/gate-send.sh"
+}
+held patch-checks patch_checks &
+checking=$!
 step build/main "$TOP/scripts/build.sh" main
 # The variant gate reads HEAD's tree and the main build, as the gates up to
 # the boots do, and checks nothing out: it runs beside them. The gates of
@@ -194,7 +205,7 @@ boot_lane() { # longest first, so that the pool ends evenly
 	wait
 }
 tree_lane() {
-	wait $variants || true
+	wait $variants $checking || true
 	job isolation tree_inputs step soft-snp-isolation "$TOP/scripts/soft-snp-isolation.sh"
 	job warnings tree_inputs step warnings "$TOP/scripts/gate-warnings.sh"
 	# make check-full only: it builds a second kernel.
