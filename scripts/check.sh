@@ -22,16 +22,21 @@ rm -rf "$rdir"
 mkdir -p "$rdir"
 : >"$LOGS/timings"
 step() { # step NAME COMMAND...: run a gate, time it, record a crash as a failure
-	local name=$1 t0=$SECONDS
+	local name=$1 t0=$SECONDS cpu=$LOGS/cpu.${1//\//_}
 	local -x RESULTS=$rdir/${name//\//_}
 	shift
 	echo "--- $name"
 	# A gate that exits non-zero without a failure of its own (it stopped
-	# on an error, perhaps after some passes) still fails.
-	"$@" || grep -q '^FAIL ' "$RESULTS" 2>/dev/null ||
+	# on an error, perhaps after some passes) still fails. The subshell's
+	# only child is the gate: its children's times are the gate's CPU.
+	(rc=0; "$@" || rc=$?; times >"$cpu"; exit $rc) || grep -q '^FAIL ' "$RESULTS" 2>/dev/null ||
 		result FAIL "$name" "stopped with an error: see the output above"
-	echo "$name $((SECONDS - t0))s" >>"$LOGS/timings"
+	echo "$name $((SECONDS - t0))s (CPU $(cpu_seconds "$cpu") s)" >>"$LOGS/timings"
 	[ -z "${JOB_STEPS:-}" ] || echo "$name" >>"$JOB_STEPS"
+}
+cpu_seconds() { # cpu_seconds FILE: user + system time of the children, from bash's times
+	awk 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { split($i, p, /[ms]/); t += p[1] * 60 + p[2] }
+		printf "%.0f", t }' "$1" 2>/dev/null || echo "?"
 }
 held() { # held TAG COMMAND...: run COMMAND, then print its output in one piece
 	"${@:2}" >"$LOGS/held-$1.out" 2>&1 || true
