@@ -10,7 +10,7 @@ apt_mirror() {
 # apt_private SUITE deb|deb-src LOG: set up $apt_opts for SUITE and update it.
 apt_private() {
 	local suite=$1 type=$2 log=$3 uri dir
-	uri=$(apt_mirror | head -n 1 || true)
+	uri=$(apt_mirror | sed -n 1p || true)
 	[ -n "$uri" ] || die "no Debian mirror in /etc/apt/sources.list.d/*.sources or /etc/apt/sources.list; add one"
 	dir=$CACHE/apt-$suite-$type
 	mkdir -p "$dir/lists/partial" "$dir/parts" "$dir/archives/partial"

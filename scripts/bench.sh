@@ -120,7 +120,7 @@ cat >"$TOP/bench/figures.md" <<EOF2
 # Pipeline figures
 
 Measured by \`make bench\` on $(date -u +%Y-%m-%d), $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB,
-$(gcc --version | head -n 1), QEMU $(qemu-system-x86_64 --version | head -n 1 | awk '{ print $4 }') TCG,
+$(gcc --version | sed -n 1p), QEMU $(qemu-system-x86_64 --version | sed -n 1p | awk '{ print $4 }') TCG,
 series of $patches patches, all in one fresh clone of the repository. The
 base .deb and the sparse build are taken from ~/.cache/snp-series, as on any
 second run; a first run on a new machine also downloads and builds those.

@@ -108,7 +108,7 @@ boot_inputs() { # the inputs of a boot lane job, as a key
 		cat "$OUT/initramfs.contents" 2>&1 || true
 		scripts_key
 		qemu-system-x86_64 --version
-		objdump --version | head -n 1
+		objdump --version | sed -n 1p
 		echo "${BOOT_CPU:-} ${BOOT_MEM:-} ${BOOT_TIMEOUT:-} ${BOOT_INIT_TIMEOUT:-}"
 	} | inputs_key
 }
@@ -133,7 +133,7 @@ kit_inputs() { # the kit's inputs: kit-info names the commits and the patches
 		git -C "$TOP" rev-parse HEAD
 		git -C "$TOP" status --porcelain
 		git -C "$TOP" diff HEAD
-		dpkg-deb --version | head -n 1
+		dpkg-deb --version | sed -n 1p
 	} | inputs_key
 }
 kit_outputs() { find "$OUT/kit-check/kit" -printf '%P %s %T@\n' 2>&1 | sort; }

@@ -29,7 +29,7 @@ result PASS kit/build "$((SECONDS - t0))s ($(cat "$LOGS/kit-timings")), from $OU
 rel=$(sed -n 's/^KIT_KERNEL_RELEASE=//p' "$kit/kit-info")
 
 # 2. The packages hold the kernel, its modules (kvm-amd, ccp) and headers.
-image=$(ls "$kit/linux-image-${rel}_"*.deb 2>/dev/null | head -n 1)
+image=$(ls "$kit/linux-image-${rel}_"*.deb 2>/dev/null | sed -n 1p)
 problems=()
 if [ -z "$image" ]; then
 	problems+=("no linux-image-${rel}_*.deb")
@@ -47,7 +47,7 @@ else
 		problems+=("boot/vmlinuz-$rel does not carry the version string of Linux $rel")
 fi
 for p in "linux-headers-$rel" linux-libc-dev; do
-	deb=$(ls "$kit/${p}_"*.deb 2>/dev/null | head -n 1)
+	deb=$(ls "$kit/${p}_"*.deb 2>/dev/null | sed -n 1p)
 	[ -n "$deb" ] && [ "$(dpkg-deb -f "$deb" Package)" = "$p" ] || problems+=("no $p package")
 done
 if [ ${#problems[@]} -eq 0 ]; then

@@ -31,7 +31,7 @@ awk -v dir="$work" '
 	/^=== kit-report end ===$/ { if (f) close(f); f = ""; next }
 	/^=== kit-report [a-z]+ [^ ]+ ===$/ { system("mkdir -p " dir "/" $3); f = dir "/" $3 "/" $4; next }
 	f { print > f }' "$work/log"
-kitline() { sed -n "s/^KIT: $1//p" "$work/log" | head -n 1; }
+kitline() { sed -n "s/^KIT: $1//p" "$work/log" | sed -n 1p; }
 
 want_commit=$(sed -n 's/^KIT_SERIES_COMMIT=//p' "$kit/kit-info")
 want_rel=$(sed -n 's/^KIT_KERNEL_RELEASE=//p' "$kit/kit-info")
@@ -153,7 +153,7 @@ for spec in "$victim PASS FAIL" "host/cpu-offline-refused SKIP PASS"; do
 		missed+=("the report has no $2 row $1 to tamper with")
 		continue
 	fi
-	new=$(comm -13 <(sort <<<"$problems") <(check_report "$t" "$mode" "$main_rc" | sort) | head -n 1)
+	new=$(comm -13 <(sort <<<"$problems") <(check_report "$t" "$mode" "$main_rc" | sort) | sed -n 1p)
 	if [ -n "$new" ]; then
 		caught+=("$1 $2->$3 rejected: $new")
 	else

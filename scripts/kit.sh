@@ -106,12 +106,12 @@ t0=$SECONDS
 # -d: Debian 12 has no gcc-x86-64-linux-gnu, which the generated control
 # file asks for; deps.sh installs what the build really needs.
 if ! kmake "$obj" bindeb-pkg DPKG_FLAGS=-d >"$LOGS/kit-build.log" 2>&1; then
-	grep -E 'error|Error' "$LOGS/kit-build.log" | head -n 30 >&2
+	grep -E 'error|Error' "$LOGS/kit-build.log" | sed -n 1,30p >&2
 	die "building the kernel packages failed (log: $LOGS/kit-build.log); $kit was not touched"
 fi
 t_pkg=$((SECONDS - t0))
 rel=$(cat "$obj/include/config/kernel.release")
-image=$(ls "$work/linux-image-${rel}_"*.deb 2>/dev/null | head -n 1)
+image=$(ls "$work/linux-image-${rel}_"*.deb 2>/dev/null | sed -n 1p)
 [ -n "$image" ] || die "bindeb-pkg made no linux-image-$rel package (log: $LOGS/kit-build.log)"
 
 stage=$kit.new
@@ -126,7 +126,7 @@ t0=$SECONDS
 if ! make -C "$TREE/tools/testing/selftests" -j"$JOBS" TARGETS=kvm O="$obj" \
 	KSFT_INSTALL_PATH="$stage/kselftest" TEST_GEN_PROGS_x86="${tests[*]}" \
 	TEST_PROGS_x86= TEST_GEN_PROGS_EXTENDED_x86= install >"$LOGS/kit-selftests.log" 2>&1; then
-	grep -E 'error|Error' "$LOGS/kit-selftests.log" | head -n 30 >&2
+	grep -E 'error|Error' "$LOGS/kit-selftests.log" | sed -n 1,30p >&2
 	die "building the kit's KVM selftests failed (log: $LOGS/kit-selftests.log); $kit was not touched"
 fi
 t_st=$((SECONDS - t0))

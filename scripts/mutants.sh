@@ -54,7 +54,7 @@ for name in "${mutants[@]}"; do
 				"$TOP/scripts/gate-soft-snp-kit.sh"
 		fi
 	) >"$mb/log-$name" 2>&1 || true
-	killers=$({ grep '^FAIL ' "$mb/results-$name" || true; } | awk '{ print $2 }' | sort -u | head -n 4 | tr '\n' ' ')
+	killers=$({ grep '^FAIL ' "$mb/results-$name" || true; } | awk '{ print $2 }' | sort -u | sed -n 1,4p | tr '\n' ' ')
 	if [ -n "$killers" ]; then
 		echo "killed   $name by: $killers" | tee -a "$summary"
 	elif grep -q '^PASS ' "$mb/results-$name"; then

@@ -14,7 +14,7 @@ postings=$TOP/patches/postings
 [ -f "$postings" ] || die "patches/postings is missing: say which patches form which posting"
 "$TOP/scripts/make-tree.sh"
 base=$(base_rev)
-mapfile -t commits < <(git -C "$TREE" rev-list --reverse "$base..HEAD" | head -n "$n")
+mapfile -t commits < <(git -C "$TREE" rev-list --reverse "$base..HEAD" | sed -n "1,${n}p")
 mapfile -t subjects < <(for c in "${commits[@]}"; do git -C "$TREE" log -1 --format=%s "$c"; done)
 
 # patches/postings: name, cover letter, prerequisite postings, first subject.

@@ -28,7 +28,7 @@ apply_series() {
 		am -q --no-3way "${patches[@]/#/$TOP/patches/}" >"$LOGS/am.log" 2>&1; then
 		sed 's/^/  /' "$LOGS/am.log" >&2
 		# "Patch failed at 0005 <subject>": the fifth patch of this am.
-		n=$(sed -n 's/^Patch failed at 0*\([0-9][0-9]*\) .*/\1/p' "$LOGS/am.log" | head -n 1)
+		n=$(sed -n 's/^Patch failed at 0*\([0-9][0-9]*\) .*/\1/p' "$LOGS/am.log" | sed -n 1p)
 		on=$(git -C "$tree" describe --tags --always HEAD)
 		# Keep the patches that applied (git apply changed nothing for the
 		# failing one), as one git am per patch used to.
@@ -74,7 +74,7 @@ series_matches_tree() {
 	export_series "$1" "$tmp"
 	diff -u <(series_files all) <(SERIES=$tmp/series series_files all) || rc=1
 	for p in $(cd "$tmp" && ls *.patch 2>/dev/null); do
-		cmp -s "$tmp/$p" "$TOP/patches/$p" || { diff -u "$TOP/patches/$p" "$tmp/$p" | head -n 40; rc=1; }
+		cmp -s "$tmp/$p" "$TOP/patches/$p" || { diff -u "$TOP/patches/$p" "$tmp/$p" | sed -n 1,40p; rc=1; }
 	done
 	rm -rf "$tmp"
 	return $rc
