@@ -8,7 +8,7 @@
 # configuration and the patch checks beside the main build, the variant
 # gate after it (each says why below). Then two lanes run side by side:
 # the gates that check out other commits, one at a time, and the gates
-# that boot QEMU, BOOT_JOBS (default 2) at a time and at a lower priority.
+# that boot QEMU, BOOT_JOBS (default 2) at a time.
 # A TCG guest keeps less than one core busy: the soft-snp gate used 95 s
 # of CPU in 129 s (2026-12-07), much of it waiting for RMPOPT's delayed
 # scans. The boots take the kernel from a copy in $OUT/boot, since the
@@ -196,11 +196,6 @@ main_boot() { # the main boot and the checks of its log
 	step kit-guest "$TOP/scripts/kit-guest-check.sh" "$LOGS/guest.log"
 }
 boot_lane() { # longest first, so that the pool ends evenly
-	# The tree lane is the longer one and runs one gate at a time, mostly
-	# on one core; a guest spends much of its time waiting (RMPOPT's
-	# delayed scans, sleeps) and takes a core whenever it can. At a lower
-	# priority the guests take what the tree lane leaves.
-	renice -n 10 -p $BASHPID >/dev/null
 	in_pool job soft-snp boot_inputs step soft-snp "$TOP/scripts/gate-soft-snp.sh"
 	in_pool job soft-snp-kit boot_inputs step soft-snp-kit "$TOP/scripts/gate-soft-snp-kit.sh"
 	in_pool job boot boot_inputs main_boot
