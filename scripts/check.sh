@@ -150,11 +150,16 @@ in_pool() { # in_pool COMMAND...: in the background, at most BOOT_JOBS at once
 # 35 s each, alone (2026-12-08), mostly Kconfig and host tools run one at a
 # time, beside the checks that leave a core idle. The variant gate finds
 # them configured (or configures again and says what failed).
-configure_variants() {
+configure_variants() { # in a subshell of its own (&): times are its CPU
 	local t0=$SECONDS
 	"$TOP/scripts/gate-variants.sh" --configure >/dev/null 2>&1 || true
-	echo "variant-configure $((SECONDS - t0))s (beside the checks)" >>"$LOGS/timings"
+	times >"$LOGS/cpu.variant-configure"
+	echo "variant-configure $((SECONDS - t0))s (CPU $(cpu_seconds "$LOGS/cpu.variant-configure") s; beside the checks)" >>"$LOGS/timings"
 }
+# Background jobs of a script ignore SIGINT: on Ctrl-C or a kill, stop
+# the gates that run beside the others too, or the variant configuration
+# would go on, and the boot lane's QEMU guests would run for minutes.
+trap 'trap - INT TERM; kill 0' INT TERM
 configure_variants &
 configuring=$!
 step series-applies "$TOP/scripts/gate-apply.sh"
@@ -214,9 +219,6 @@ tree_lane() {
 	# them (gate-bisect.sh), and the warnings gate reads HEAD's.
 	held bisect step bisect "$TOP/scripts/gate-bisect.sh"
 }
-# Background jobs of a script ignore SIGINT: on Ctrl-C or a kill, stop
-# the boot lane too, or its QEMU guests would run on for minutes.
-trap 'trap - INT TERM; kill 0' INT TERM
 boot_lane &
 tree_lane
 wait
