@@ -29,7 +29,11 @@ step() { # step NAME COMMAND...: run a gate, time it, record a crash as a failur
 	# A gate that exits non-zero without a failure of its own (it stopped
 	# on an error, perhaps after some passes) still fails. The subshell's
 	# only child is the gate: its children's times are the gate's CPU.
-	(rc=0; "$@" || rc=$?; times >"$cpu"; exit $rc) || grep -q '^FAIL ' "$RESULTS" 2>/dev/null ||
+	# It runs in the background and is waited for: bash runs a trap (the
+	# kill below) only when its foreground command has ended, but at once
+	# during a wait.
+	(rc=0; "$@" || rc=$?; times >"$cpu"; exit $rc) &
+	wait $! || grep -q '^FAIL ' "$RESULTS" 2>/dev/null ||
 		result FAIL "$name" "stopped with an error: see the output above"
 	echo "$name $((SECONDS - t0))s (CPU $(cpu_seconds "$cpu") s)" >>"$LOGS/timings"
 	[ -z "${JOB_STEPS:-}" ] || echo "$name" >>"$JOB_STEPS"
@@ -157,8 +161,9 @@ configure_variants() { # in a subshell of its own (&): times are its CPU
 	echo "variant-configure $((SECONDS - t0))s (CPU $(cpu_seconds "$LOGS/cpu.variant-configure") s; beside the checks)" >>"$LOGS/timings"
 }
 # Background jobs of a script ignore SIGINT: on Ctrl-C or a kill, stop
-# the gates that run beside the others too, or the variant configuration
-# would go on, and the boot lane's QEMU guests would run for minutes.
+# every gate, or those beside the others would go on (a TERM to this
+# script alone left the variant configuration, send-dry-run and the main
+# build running, 2026-12-08), and the boot lane's QEMU guests for minutes.
 trap 'trap - INT TERM; kill 0' INT TERM
 configure_variants &
 configuring=$!
