@@ -15,7 +15,7 @@ note "building $name (log: $LOGS/build-$name.log)"
 export KBUILD_BUILD_TIMESTAMP KBUILD_BUILD_VERSION=1
 KBUILD_BUILD_TIMESTAMP=$(git -C "$TREE" log -1 --format=%cD HEAD)
 if ! kmake "$o" bzImage modules >"$LOGS/build-$name.log" 2>&1; then
-	grep -E 'error|Error' "$LOGS/build-$name.log" | sed -n 1,30p >&2
+	grep -m 30 -E 'error|Error' "$LOGS/build-$name.log" >&2 || true
 	die "build $name failed (log: $LOGS/build-$name.log)"
 fi
 if [ "$name" = main ]; then

@@ -26,6 +26,7 @@ step() { # step NAME COMMAND...: run a gate, time it, record a crash as a failur
 	local -x RESULTS=$rdir/${name//\//_}
 	shift
 	echo "--- $name"
+	rm -f "$cpu"
 	# A gate that exits non-zero without a failure of its own (it stopped
 	# on an error, perhaps after some passes) still fails. The subshell's
 	# only child is the gate: its children's times are the gate's CPU.

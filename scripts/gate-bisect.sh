@@ -98,7 +98,7 @@ build() {
 		elif kmake "$OUT/main" $t >"$LOGS/bisect.log" 2>&1; then
 			built="$(wc -w <<<"$t") objects"
 		else
-			grep -E 'error|Error' "$LOGS/bisect.log" | sed -n 1,20p | sed 's/^/  /'
+			{ grep -m 20 -E 'error|Error' "$LOGS/bisect.log" || true; } | sed 's/^/  /'
 			result FAIL "$name" "compiling $(wc -w <<<"$t") objects: the errors are above"
 			fail=1
 			return
@@ -108,7 +108,7 @@ build() {
 		if "$TOP/scripts/selftests.sh" --existing "$OUT/kselftest-bisect" >/dev/null 2>"$LOGS/bisect.log"; then
 			built="$built${built:+ and }the KVM selftests"
 		else
-			sed 's/^/  /' "$LOGS/bisect.log" | sed -n 1,20p
+			sed -n '1,20s/^/  /p' "$LOGS/bisect.log"
 			result FAIL "$name" "building the KVM selftests"
 			fail=1
 			return

@@ -72,7 +72,7 @@ if ! diff <(grep '^CONFIG_' "$OUT/main/.config") <(grep '^CONFIG_' "$o/.config")
 fi
 if ! { kmake "$o" bzImage modules && rm -rf "$o/modules-staged" &&
 	kmake "$o" modules_install INSTALL_MOD_PATH="$o/modules-staged" INSTALL_MOD_STRIP=1; } >>"$log" 2>&1; then
-	{ grep -E 'error|Error' "$log" || true; } | sed -n 1,20p | sed 's/^/  /'
+	{ grep -m 20 -E 'error|Error' "$log" || true; } | sed 's/^/  /'
 	result FAIL legacy-launch/build "building the series without the direct-VMSA posting (log: $log)"
 	exit 1
 fi
@@ -113,12 +113,12 @@ without=$o/without-direct-vmsa.fwcmds series=$o/series.fwcmds
 n=$(wc -l <"$without")
 counts=$(awk '{ print $3 }' "$without" | sort | uniq -c | awk '{ printf "%s%s %s", s, $2, $1; s = ", " }')
 # The series' commands after the legacy part, up to its first launch's start.
-next=$(tail -n +"$((n + 1))" "$series" | awk '{ print $3 }' | sed -n 1,2p | tr '\n' ' ')
+next=$(tail -n +"$((n + 1))" "$series" | awk 'NR <= 2 { print $3 }' | tr '\n' ' ')
 if [ "$n" -eq 0 ]; then
 	result FAIL legacy-launch/same-firmware-commands "no firmware command listed without the posting"
 	exit 1
 elif ! head -n "$n" "$series" | cmp -s - "$without"; then
-	{ diff -u "$without" <(head -n "$n" "$series") || true; } | sed -n 1,30p | sed 's/^/  /'
+	{ diff -u "$without" <(head -n "$n" "$series") || true; } | sed -n '1,30s/^/  /p'
 	result FAIL legacy-launch/same-firmware-commands "the firmware commands differ (- without the posting, + the series)"
 	exit 1
 elif ! grep -qE '^(SNP_GCTX_CREATE|SNP_DF_FLUSH SNP_GCTX_CREATE) ' <<<"$next"; then

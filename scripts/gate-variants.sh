@@ -67,7 +67,7 @@ for v in builtin nosev; do
 	fi
 	n="$(wc -l <"$o/targets") of $(wc -l <"$o/objects") objects in $((SECONDS - t0)) s"
 	if [ $ok = 0 ]; then
-		grep -E 'error|Error' "$log" | sed -n 1,30p | sed 's/^/  /'
+		{ grep -m 30 -E 'error|Error' "$log" || true; } | sed 's/^/  /'
 		result FAIL "build/$v" "compiling the objects that use what the series changes ($n; log: $log)"
 		fail=1
 	elif ! "$TOP/scripts/variant-symbols.sh" "$o"; then

@@ -53,7 +53,7 @@ checked=$(echo "$dmesg" | awk '
 	END { if (inside) printf "%s", held }')
 bad=$(echo "$checked" | grep -n -E -A12 -f "$TOP/tests/kernel-log.patterns" || true)
 if [ -n "$bad" ]; then
-	echo "$bad" | sed -n 1,80p | sed 's/^/  /'
+	echo "$bad" | sed -n '1,80s/^/  /p'
 	result FAIL "${LOG_RESULT:-kernel-log}" "lockdep/WARNING/BUG report in the guest kernel log"
 	fail=1
 else

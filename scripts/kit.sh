@@ -106,7 +106,7 @@ t0=$SECONDS
 # -d: Debian 12 has no gcc-x86-64-linux-gnu, which the generated control
 # file asks for; deps.sh installs what the build really needs.
 if ! kmake "$obj" bindeb-pkg DPKG_FLAGS=-d >"$LOGS/kit-build.log" 2>&1; then
-	grep -E 'error|Error' "$LOGS/kit-build.log" | sed -n 1,30p >&2
+	grep -m 30 -E 'error|Error' "$LOGS/kit-build.log" >&2 || true
 	die "building the kernel packages failed (log: $LOGS/kit-build.log); $kit was not touched"
 fi
 t_pkg=$((SECONDS - t0))
@@ -126,7 +126,7 @@ t0=$SECONDS
 if ! make -C "$TREE/tools/testing/selftests" -j"$JOBS" TARGETS=kvm O="$obj" \
 	KSFT_INSTALL_PATH="$stage/kselftest" TEST_GEN_PROGS_x86="${tests[*]}" \
 	TEST_PROGS_x86= TEST_GEN_PROGS_EXTENDED_x86= install >"$LOGS/kit-selftests.log" 2>&1; then
-	grep -E 'error|Error' "$LOGS/kit-selftests.log" | sed -n 1,30p >&2
+	grep -m 30 -E 'error|Error' "$LOGS/kit-selftests.log" >&2 || true
 	die "building the kit's KVM selftests failed (log: $LOGS/kit-selftests.log); $kit was not touched"
 fi
 t_st=$((SECONDS - t0))

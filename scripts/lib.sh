@@ -4,7 +4,7 @@ set -euo pipefail
 # With pipefail, "producer | head -n N" fails whenever the producer writes
 # after head has exited (SIGPIPE, status 141): dpkg-deb --version | head -n 1
 # did so 5 times in 50 and stopped a make check. The scripts use
-# sed -n 1,Np, which reads to the end.
+# sed -n 1,Np, which reads to the end, or grep -m N on the file itself.
 trap 'echo "error: $(basename "$0"): line $LINENO: \"$BASH_COMMAND\" failed" >&2' ERR
 
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

@@ -23,6 +23,6 @@ log=$LOGS/selftests.log
 note "building KVM selftests (log: $log)"
 if ! make -C "$TREE/tools/testing/selftests/kvm" -j"$JOBS" OUTPUT="$o" \
 	KHDR_INCLUDES="-isystem $OUT/main/usr/include" $targets >"$log" 2>&1; then
-	grep -E 'error|Error' "$log" | sed -n 1,30p >&2
+	grep -m 30 -E 'error|Error' "$log" >&2 || true
 	die "KVM selftests failed to build (log: $log)"
 fi

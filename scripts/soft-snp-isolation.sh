@@ -52,7 +52,7 @@ preprocess "$tmp/tip"
 bad=
 for f in $files; do
 	if ! cmp -s "$tmp/upstream/${f//\//_}" "$tmp/tip/${f//\//_}"; then
-		diff -u "$tmp/upstream/${f//\//_}" "$tmp/tip/${f//\//_}" | sed -n 1,20p | sed 's/^/  /' || true
+		diff -u "$tmp/upstream/${f//\//_}" "$tmp/tip/${f//\//_}" | sed -n '1,20s/^/  /p' || true
 		bad="$bad $f"
 	fi
 done
