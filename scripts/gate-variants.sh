@@ -17,7 +17,7 @@
 configure_variant() {
 	local v=$1 o=$2 log=$3 key
 	key=$({ cat "$TOP/scripts/config.sh" "$TOP/scripts/configure.sh" "${MAIN_FRAGMENTS[@]}" "$TOP/configs/variant-$v.config"
-		git -C "$TREE" ls-files -s -- '*Kconfig*'; git -C "$TREE" diff HEAD -- '*Kconfig*'; echo "$TREE"; } | sha256sum)
+		git -C "$TREE" ls-files -s -- '*Kconfig*'; git -C "$TREE" diff HEAD -- '*Kconfig*'; echo "$TREE"; } | sha256sum) || return 1
 	[ "$(cat "$o/config.key" 2>/dev/null)" != "$key" ] || return 0
 	rm -f "$o/config.key"
 	{ "$TOP/scripts/configure.sh" "variant-$v" "$TOP/configs/variant-$v.config" && kmake "$o" prepare; } >"$log" 2>&1 || return 1

@@ -82,6 +82,14 @@ elif [ ! -d "$TREE/.git" ]; then
 	record_applied
 fi
 
+# make check runs gates beside the builds once it has prepared the tree
+# (SNP_TREE_READY=1): a nested call (send.sh, kit.sh) must not reset the
+# tree under them, only refuse if patches/ changed meanwhile.
+if [ "${SNP_TREE_READY:-0}" = 1 ]; then
+	read -r _ applied_sum <"$APPLIED" 2>/dev/null || true
+	[ "$(patches_sum)" = "${applied_sum:-}" ] || die "patches/ changed while make check ran: run make check again"
+	exit 0
+fi
 ensure_clean
 head=$(git -C "$TREE" rev-parse HEAD)
 read -r applied_head applied_sum <"$APPLIED" 2>/dev/null || true
